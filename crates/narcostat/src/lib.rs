@@ -1,0 +1,5 @@
+#![doc = include_str!("../README.md")]
+
+pub mod substance;
+
+pub use substance::{Drug, DrugGroup, Resolution, Substance, UnknownSubstance};
