@@ -3,3 +3,5 @@
 pub mod substance;
 
 pub use substance::{Drug, DrugGroup, Resolution, Substance, UnknownSubstance};
+pub mod quantity;
+pub use quantity::{Dimension, Quantity, QuantityError, Unit};

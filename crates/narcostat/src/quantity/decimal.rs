@@ -1,0 +1,350 @@
+//! Exact decimal numbers as sources write them.
+//!
+//! Hand-written rather than parsed through `f64` because `f64` cannot hold
+//! `147.04832875399998` or `0.1` exactly: converting through it would make
+//! totals depend on float rounding. A [`Decimal`] is an integer mantissa and a
+//! power-of-ten scale, so `7156,67` is exactly 715667 x 10^-2.
+
+use serde::{Deserialize, Serialize};
+
+/// Which character separates the integer and fractional parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DecimalMark {
+    /// Decide from the text: the last of `.` and `,` when both appear; a lone
+    /// comma followed by exactly three digits (`58,383`) is a thousands
+    /// separator, any other lone comma (`7156,67`) is a decimal comma.
+    #[default]
+    Auto,
+    /// `.` is the decimal mark; `,` separates thousands.
+    Point,
+    /// `,` is the decimal mark; `.` separates thousands.
+    Comma,
+}
+
+/// A number that is not a valid decimal.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum NumberError {
+    /// The text is empty.
+    #[error("empty number")]
+    Empty,
+    /// The text holds something other than digits, separators, sign and exponent.
+    #[error("{text:?} is not a number")]
+    Invalid {
+        /// The text as given.
+        text: String,
+    },
+    /// More significant digits or a larger exponent than narcostat can hold exactly.
+    #[error("{text:?} has more digits than can be held exactly")]
+    TooPrecise {
+        /// The text as given.
+        text: String,
+    },
+}
+
+/// An exact decimal: `mantissa x 10^-scale`.
+///
+/// ```
+/// use narcostat::quantity::{Decimal, DecimalMark};
+/// let d = Decimal::parse("7156,67", DecimalMark::Auto).unwrap();
+/// assert_eq!((d.mantissa, d.scale), (715667, 2));
+/// assert_eq!(Decimal::parse("58,383", DecimalMark::Auto).unwrap().to_string(), "58383");
+/// assert_eq!(Decimal::parse("۴۷۷۶۷", DecimalMark::Auto).unwrap().to_string(), "47767");
+/// assert_eq!(Decimal::parse("1.5E-05", DecimalMark::Auto).unwrap().to_string(), "0.000015");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Decimal {
+    /// The digits, as an integer.
+    pub mantissa: i128,
+    /// The number of digits after the decimal mark.
+    pub scale: u32,
+}
+
+/// Largest scale kept; 10^38 is the largest power of ten an i128 holds.
+const MAX_SCALE: u32 = 36;
+
+impl Decimal {
+    /// A whole number.
+    pub const fn from_int(value: i128) -> Self {
+        Self { mantissa: value, scale: 0 }
+    }
+
+    /// Parses a decimal as sources write it: optional sign, ASCII, Persian
+    /// (`۰-۹`) or Arabic-Indic (`٠-٩`) digits, thousands separators (`,` `.`
+    /// `'` `_`, spaces, the Arabic `٬`) and a decimal mark (see [`DecimalMark`];
+    /// the Arabic `٫` is always a decimal mark), and an optional exponent.
+    pub fn parse(text: &str, mark: DecimalMark) -> Result<Self, NumberError> {
+        let invalid = || NumberError::Invalid { text: text.to_owned() };
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            return Err(NumberError::Empty);
+        }
+        // Split off an exponent.
+        let (body, exponent) = match trimmed.find(['e', 'E']) {
+            Some(i) => {
+                let exp: i32 = trimmed[i + 1..].trim_start_matches('+').parse().map_err(|_| invalid())?;
+                (&trimmed[..i], exp)
+            }
+            None => (trimmed, 0),
+        };
+        let (negative, body) = match body.strip_prefix('-').or_else(|| body.strip_prefix('\u{2212}')) {
+            Some(rest) => (true, rest),
+            None => (false, body.strip_prefix('+').unwrap_or(body)),
+        };
+        // Normalise digits to ASCII and find the separators.
+        let mut chars: Vec<char> = Vec::with_capacity(body.len());
+        for c in body.chars() {
+            let c = match c {
+                '۰'..='۹' => char::from_digit(c as u32 - '۰' as u32, 10).ok_or_else(invalid)?,
+                '٠'..='٩' => char::from_digit(c as u32 - '٠' as u32, 10).ok_or_else(invalid)?,
+                '٫' => '\u{1}', // always a decimal mark
+                '٬' | '\'' | '_' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' => continue,
+                _ => c,
+            };
+            chars.push(c);
+        }
+        let decimal_char = resolve_mark(&chars, mark);
+        let mut mantissa: i128 = 0;
+        let mut scale: u32 = 0;
+        let mut digits = 0usize;
+        let mut after_mark = false;
+        // Digits since the last thousands separator (None before the first one):
+        // every group after a thousands separator must have exactly three digits.
+        let mut group: Option<usize> = None;
+        for &c in &chars {
+            if c == '\u{1}' || Some(c) == decimal_char {
+                if after_mark || group.is_some_and(|g| g != 3) {
+                    return Err(invalid());
+                }
+                after_mark = true;
+                group = None;
+            } else if c == '.' || c == ',' {
+                if after_mark || digits == 0 || group.is_some_and(|g| g != 3) {
+                    return Err(invalid());
+                }
+                group = Some(0);
+            } else if let Some(d) = c.to_digit(10) {
+                digits += 1;
+                if let Some(g) = group.as_mut() {
+                    *g += 1;
+                }
+                mantissa = mantissa
+                    .checked_mul(10)
+                    .and_then(|m| m.checked_add(i128::from(d)))
+                    .ok_or_else(|| NumberError::TooPrecise { text: text.to_owned() })?;
+                if after_mark {
+                    scale += 1;
+                }
+            } else {
+                return Err(invalid());
+            }
+        }
+        if digits == 0 || group.is_some_and(|g| g != 3) {
+            return Err(invalid());
+        }
+        if negative {
+            mantissa = -mantissa;
+        }
+        let too_precise = || NumberError::TooPrecise { text: text.to_owned() };
+        let mut value = Self { mantissa, scale };
+        if exponent > 0 {
+            let mut e = exponent.unsigned_abs();
+            while e > 0 && value.scale > 0 {
+                value.scale -= 1;
+                e -= 1;
+            }
+            let factor = 10i128.checked_pow(e).ok_or_else(too_precise)?;
+            value.mantissa = value.mantissa.checked_mul(factor).ok_or_else(too_precise)?;
+        } else {
+            value.scale = value.scale.checked_add(exponent.unsigned_abs()).ok_or_else(too_precise)?;
+        }
+        if value.scale > MAX_SCALE {
+            return Err(too_precise());
+        }
+        Ok(value.normalized())
+    }
+
+    /// Removes trailing zeros of the fraction.
+    pub fn normalized(mut self) -> Self {
+        while self.scale > 0 && self.mantissa % 10 == 0 {
+            self.mantissa /= 10;
+            self.scale -= 1;
+        }
+        self
+    }
+
+    /// Whether the value is below zero.
+    pub const fn is_negative(self) -> bool {
+        self.mantissa < 0
+    }
+
+    /// `self x num / den`, rounded half to even to a whole number; `None` on overflow.
+    pub fn mul_ratio_round(self, num: i128, den: i128) -> Option<i128> {
+        let pow = 10i128.checked_pow(self.scale)?;
+        let n = self.mantissa.checked_mul(num)?;
+        let d = den.checked_mul(pow)?;
+        Some(div_round_half_even(n, d))
+    }
+
+    /// `value x den / num` as a decimal with at most `max_scale` fraction digits,
+    /// exact when the quotient terminates within them, else rounded half to even.
+    pub fn from_ratio(value: i128, num: i128, den: i128, max_scale: u32) -> Option<Self> {
+        // value * den / num
+        let n = value.checked_mul(den)?;
+        let d = num;
+        let mut scale = 0;
+        loop {
+            let pow = 10i128.checked_pow(scale)?;
+            let scaled = n.checked_mul(pow)?;
+            if scaled % d == 0 || scale == max_scale {
+                return Some(Self { mantissa: div_round_half_even(scaled, d), scale }.normalized());
+            }
+            scale += 1;
+        }
+    }
+
+    /// Rounds to `digits` fraction digits, half to even.
+    pub fn round(self, digits: u32) -> Self {
+        if self.scale <= digits {
+            return self;
+        }
+        let pow = 10i128.pow(self.scale - digits);
+        Self { mantissa: div_round_half_even(self.mantissa, pow), scale: digits }
+    }
+
+    /// The nearest `f64` (for derived ratios and charts only).
+    pub fn to_f64(self) -> f64 {
+        self.mantissa as f64 / 10f64.powi(self.scale as i32)
+    }
+}
+
+/// Integer division rounding half to even (banker's rounding), for `d > 0`.
+pub(crate) fn div_round_half_even(n: i128, d: i128) -> i128 {
+    let q = n.div_euclid(d);
+    let r = n.rem_euclid(d);
+    match (2 * r).cmp(&d) {
+        std::cmp::Ordering::Less => q,
+        std::cmp::Ordering::Greater => q + 1,
+        std::cmp::Ordering::Equal => q + (q & 1),
+    }
+}
+
+fn resolve_mark(chars: &[char], mark: DecimalMark) -> Option<char> {
+    match mark {
+        DecimalMark::Point => Some('.'),
+        DecimalMark::Comma => Some(','),
+        DecimalMark::Auto => {
+            let last_point = chars.iter().rposition(|&c| c == '.');
+            let last_comma = chars.iter().rposition(|&c| c == ',');
+            match (last_point, last_comma) {
+                (Some(p), Some(c)) => Some(if p > c { '.' } else { ',' }),
+                (Some(_), None) => {
+                    // Several points and no comma: "1.234.567" is thousands.
+                    if chars.iter().filter(|&&c| c == '.').count() > 1 { Some(',') } else { Some('.') }
+                }
+                (None, Some(c)) => {
+                    let commas = chars.iter().filter(|&&ch| ch == ',').count();
+                    let digits_after = chars.len() - c - 1;
+                    if commas > 1 || digits_after == 3 { Some('.') } else { Some(',') }
+                }
+                (None, None) => None,
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for Decimal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let digits = self.mantissa.unsigned_abs().to_string();
+        let sign = if self.mantissa < 0 { "-" } else { "" };
+        let scale = self.scale as usize;
+        if scale == 0 {
+            return write!(f, "{sign}{digits}");
+        }
+        let padded = format!("{digits:0>width$}", width = scale + 1);
+        let (int, frac) = padded.split_at(padded.len() - scale);
+        write!(f, "{sign}{int}.{frac}")
+    }
+}
+
+impl std::str::FromStr for Decimal {
+    type Err = NumberError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse(s, DecimalMark::Point)
+    }
+}
+
+/// Formats an integer with `,` thousands separators (for human output).
+pub fn group_thousands(text: &str) -> String {
+    let (sign, rest) = match text.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", text),
+    };
+    let (int, frac) = match rest.find('.') {
+        Some(i) => rest.split_at(i),
+        None => (rest, ""),
+    };
+    let mut out = String::with_capacity(text.len() + int.len() / 3);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{sign}{out}{frac}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> String {
+        Decimal::parse(s, DecimalMark::Auto).unwrap().to_string()
+    }
+
+    #[test]
+    fn separators() {
+        assert_eq!(p("58383"), "58383");
+        assert_eq!(p("58,383"), "58383");
+        assert_eq!(p("1,234,567.25"), "1234567.25");
+        assert_eq!(p("1.234.567,25"), "1234567.25");
+        assert_eq!(p("7156,67"), "7156.67");
+        assert_eq!(p("0,5"), "0.5");
+        assert_eq!(p("147.04832875399998"), "147.04832875399998");
+        assert_eq!(p("5 461"), "5461");
+        assert_eq!(p("۵٬۴۶۱"), "5461");
+        assert_eq!(p("٣٫٥"), "3.5");
+        assert_eq!(p("-2.50"), "-2.5");
+        assert_eq!(p("1e3"), "1000");
+        assert_eq!(p("2.5E+2"), "250");
+        assert_eq!(Decimal::parse("1,234", DecimalMark::Comma).unwrap().to_string(), "1.234");
+    }
+
+    #[test]
+    fn errors() {
+        assert_eq!(Decimal::parse(" ", DecimalMark::Auto), Err(NumberError::Empty));
+        for bad in ["abc", "1.2.3,4,5", "NULL", "1..2", "-", "1e", "12kg"] {
+            assert!(Decimal::parse(bad, DecimalMark::Auto).is_err(), "{bad}");
+        }
+        assert!(matches!(
+            Decimal::parse("1e400", DecimalMark::Auto),
+            Err(NumberError::TooPrecise { .. })
+        ));
+    }
+
+    #[test]
+    fn rounding_is_half_even() {
+        assert_eq!(div_round_half_even(5, 2), 2);
+        assert_eq!(div_round_half_even(7, 2), 4);
+        assert_eq!(div_round_half_even(-5, 2), -2);
+        assert_eq!(Decimal::parse("2.345", DecimalMark::Point).unwrap().round(2).to_string(), "2.34");
+    }
+
+    #[test]
+    fn thousands() {
+        assert_eq!(group_thousands("58207"), "58,207");
+        assert_eq!(group_thousands("-1234567.5"), "-1,234,567.5");
+        assert_eq!(group_thousands("123"), "123");
+    }
+}
