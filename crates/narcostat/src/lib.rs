@@ -7,3 +7,5 @@ pub mod quantity;
 pub use quantity::{Dimension, Quantity, QuantityError, Unit};
 pub mod period;
 pub use period::{Date, Granularity, Period};
+pub mod place;
+pub use place::{CountryCode, Place};
