@@ -9,3 +9,13 @@ pub mod period;
 pub use period::{Date, Granularity, Period};
 pub mod place;
 pub use place::{CountryCode, Place};
+pub mod drug_list;
+pub mod record;
+pub use drug_list::DrugList;
+pub use record::{Activity, ActivityKind, Dataset, ReportedTotal, Seizure};
+pub mod seed;
+
+/// The repository README's examples, run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct RepositoryReadme;

@@ -16,7 +16,9 @@ pub(super) fn parse_period(text: &str) -> Result<Period, PeriodError> {
 }
 
 fn parse_single(t: &str, original: &str) -> Result<Period, PeriodError> {
-    let invalid = || PeriodError::Invalid { text: original.to_owned() };
+    let invalid = || PeriodError::Invalid {
+        text: original.to_owned(),
+    };
     let num = |s: &str| -> Result<i32, PeriodError> {
         if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
             return Err(invalid());
@@ -97,7 +99,18 @@ mod tests {
 
     #[test]
     fn errors() {
-        for bad in ["", "21st century", "2021-13", "2021-Q5", "2021-W54", "2021-02-30", "SH1399-13", "2021..2020", "FY", "1399"] {
+        for bad in [
+            "",
+            "21st century",
+            "2021-13",
+            "2021-Q5",
+            "2021-W54",
+            "2021-02-30",
+            "SH1399-13",
+            "2021..2020",
+            "FY",
+            "1399",
+        ] {
             if bad == "1399" {
                 // A bare 1399 is the Gregorian year 1399; Solar Hijri needs the SH prefix.
                 assert_eq!(p(bad), "1399-01-01..1399-12-31");
@@ -105,6 +118,9 @@ mod tests {
             }
             assert!(parse_period(bad).is_err(), "{bad}");
         }
-        assert!(matches!(parse_period("2021..2020"), Err(PeriodError::Reversed { .. })));
+        assert!(matches!(
+            parse_period("2021..2020"),
+            Err(PeriodError::Reversed { .. })
+        ));
     }
 }

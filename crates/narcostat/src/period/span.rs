@@ -36,7 +36,9 @@ pub enum PeriodError {
         end: Date,
     },
     /// The text is not a period narcostat understands.
-    #[error("invalid period {text:?}: expected 2021, 2021-02, 2021-02-03, 2021-Q1, 2021-W05, FY2024, SH1399, SH1399-11 or START..END")]
+    #[error(
+        "invalid period {text:?}: expected 2021, 2021-02, 2021-02-03, 2021-Q1, 2021-W05, FY2024, SH1399, SH1399-11 or START..END"
+    )]
     Invalid {
         /// The text as given.
         text: String,
@@ -57,7 +59,10 @@ impl Period {
 
     /// A single day.
     pub const fn day(date: Date) -> Self {
-        Self { start: date, end: date }
+        Self {
+            start: date,
+            end: date,
+        }
     }
 
     /// The number of days covered.
@@ -95,7 +100,10 @@ impl Period {
             return Self { start, end };
         }
         let len = self.days();
-        Self { start: Date::from_days(self.start.days() - len), end: self.start.pred() }
+        Self {
+            start: Date::from_days(self.start.days() - len),
+            end: self.start.pred(),
+        }
     }
 
     /// Parses a period: see [`PeriodError::Invalid`] for the accepted forms.

@@ -116,7 +116,10 @@ impl Unit {
     pub fn parse(text: &str) -> Option<Self> {
         let key = crate::substance::normalize(text);
         Self::ALL.iter().copied().find(|u| {
-            crate::substance::normalize(u.symbol()) == key || u.aliases().iter().any(|a| crate::substance::normalize(a) == key)
+            crate::substance::normalize(u.symbol()) == key
+                || u.aliases()
+                    .iter()
+                    .any(|a| crate::substance::normalize(a) == key)
         })
     }
 }

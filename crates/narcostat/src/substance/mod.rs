@@ -28,6 +28,10 @@ pub struct Substance {
     pub drug: Drug,
     /// The name as written in the source.
     pub name: String,
+    /// A more specific name the source gives beside it (UNODC's
+    /// `SpecificDrugName`, e.g. "Raw and prepared" for opium).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub specific: Option<String>,
 }
 
 /// What to do with a name the taxonomy does not know.
@@ -62,7 +66,11 @@ fn did_you_mean(suggestions: &[String]) -> String {
 impl Substance {
     /// A substance of a known drug, with the drug's display name as written name.
     pub fn of(drug: Drug) -> Self {
-        Self { drug, name: drug.name().to_owned() }
+        Self {
+            drug,
+            name: drug.name().to_owned(),
+            specific: None,
+        }
     }
 
     /// Resolves a name strictly: an unknown name is an error with suggestions.
@@ -81,9 +89,17 @@ impl Substance {
     /// `resolution` says so.
     pub fn resolve_with(name: &str, resolution: Resolution) -> Result<Self, UnknownSubstance> {
         match names::lookup(name) {
-            Some(drug) => Ok(Self { drug, name: name.trim().to_owned() }),
+            Some(drug) => Ok(Self {
+                drug,
+                name: name.trim().to_owned(),
+                specific: None,
+            }),
             None if resolution == Resolution::KeepUnclassified && !normalize(name).is_empty() => {
-                Ok(Self { drug: Drug::Unclassified, name: name.trim().to_owned() })
+                Ok(Self {
+                    drug: Drug::Unclassified,
+                    name: name.trim().to_owned(),
+                    specific: None,
+                })
             }
             None => Err(UnknownSubstance {
                 name: name.to_owned(),

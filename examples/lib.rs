@@ -1,0 +1,1 @@
+//! Runnable examples of narcostat: `cargo run -p narcostat-examples --example <name>`.
