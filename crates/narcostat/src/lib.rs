@@ -19,3 +19,13 @@ pub mod seed;
 #[cfg(doctest)]
 #[doc = include_str!("../../../README.md")]
 pub struct RepositoryReadme;
+pub mod aggregate;
+pub mod query;
+pub mod table;
+pub use aggregate::{Aggregate, AggregateError, Group, KeyValue, Measures};
+pub use query::{Filter, GroupKey, Query, SpanRule};
+pub use table::SeizureTable;
+pub mod check;
+pub mod compare;
+pub mod equivalent;
+pub mod rank;

@@ -3,6 +3,7 @@
 mod decimal;
 mod unit;
 
+pub(crate) use decimal::div_round_half_even;
 pub use decimal::{Decimal, DecimalMark, NumberError, group_thousands};
 use serde::{Deserialize, Serialize};
 pub use unit::{Dimension, Unit};

@@ -1,0 +1,317 @@
+//! Aggregation: exact, mergeable group-by over a [`SeizureTable`].
+
+mod engine;
+mod key;
+mod measures;
+mod plan;
+#[cfg(test)]
+mod tests;
+
+pub use key::KeyValue;
+pub use measures::{Measures, Total};
+
+use crate::period::{Date, Period};
+use crate::query::{Filter, GroupKey, Query, QueryError, SpanRule};
+use crate::table::SeizureTable;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// An aggregation that cannot be done.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum AggregateError {
+    /// The query is invalid.
+    #[error(transparent)]
+    Query(#[from] QueryError),
+    /// A group's sum went beyond the exact range.
+    #[error("the sum of group {group} overflows")]
+    Overflow {
+        /// The group's key, as labels.
+        group: String,
+    },
+    /// Two partial aggregates of different queries cannot be merged.
+    #[error("cannot merge aggregates of different queries ({left} vs {right})")]
+    Incompatible {
+        /// The left query, summarised.
+        left: String,
+        /// The right query, summarised.
+        right: String,
+    },
+}
+
+/// One group of a result: its key (one value per grouping key) and measures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Group {
+    /// One value per grouping key, in the query's order.
+    pub key: Vec<KeyValue>,
+    /// What the group adds up to.
+    pub measures: Measures,
+}
+
+impl Group {
+    /// The key as labels joined with " / ".
+    pub fn label(&self) -> String {
+        self.key
+            .iter()
+            .map(KeyValue::label)
+            .collect::<Vec<_>>()
+            .join(" / ")
+    }
+}
+
+/// Where every input row went: `rows = filtered_out + outside_period +
+/// straddling_period + aggregated + unattributed`, always.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Accounting {
+    /// Rows in the input.
+    pub rows: u64,
+    /// Rows the filter excluded.
+    pub filtered_out: u64,
+    /// Rows wholly outside the query's period.
+    pub outside_period: u64,
+    /// Rows that overlap the query's period only in part (not added: adding
+    /// them would count days outside the period).
+    pub straddling_period: u64,
+    /// Rows added to a group.
+    pub aggregated: u64,
+    /// Rows spanning several buckets of the time granularity, kept apart
+    /// (see [`SpanRule::Separate`]).
+    pub unattributed: u64,
+    /// Rows (aggregated or unattributed) that have no quantity.
+    pub without_quantity: u64,
+}
+
+impl Accounting {
+    /// Whether the counts add up.
+    pub fn balanced(&self) -> bool {
+        self.rows
+            == self.filtered_out
+                + self.outside_period
+                + self.straddling_period
+                + self.aggregated
+                + self.unattributed
+    }
+
+    fn merge(&mut self, o: &Self) {
+        self.rows += o.rows;
+        self.filtered_out += o.filtered_out;
+        self.outside_period += o.outside_period;
+        self.straddling_period += o.straddling_period;
+        self.aggregated += o.aggregated;
+        self.unattributed += o.unattributed;
+        self.without_quantity += o.without_quantity;
+    }
+}
+
+/// The result of an aggregation, and a partial result that merges exactly
+/// with others of the same query: merging is associative and commutative,
+/// so the answer never depends on how rows were split across threads, files
+/// or machines. Its serde form carries everything needed to merge elsewhere.
+///
+/// ```
+/// use narcostat::{GroupKey, Query, SeizureTable, Unit};
+/// let month = narcostat::seed::bulletin_2021_02();
+/// let table = SeizureTable::from_seizures(&month.seizures).unwrap();
+/// let result = table.aggregate(&Query::by(&[GroupKey::DrugGroup])).unwrap();
+/// let opioids = &result.groups[0];
+/// assert_eq!(opioids.label(), "Opioids");
+/// assert_eq!(opioids.measures.mass.value_in(Unit::Kilogram).to_string(), "51215"); // opium + morphine + heroin
+/// assert_eq!(result.grand_total().mass.value_in(Unit::Kilogram).to_string(), "58207");
+/// assert!(result.accounting.balanced());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Aggregate {
+    /// The grouping keys.
+    pub by: Vec<GroupKey>,
+    /// The filter applied.
+    #[serde(default)]
+    pub filter: Filter,
+    /// The period restriction applied.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// The rule applied to records spanning several time buckets.
+    #[serde(default)]
+    pub span_rule: SpanRule,
+    /// The groups, sorted by key.
+    pub groups: Vec<Group>,
+    /// Records that span several buckets of the time granularity, grouped by
+    /// the other keys (the time key is [`KeyValue::Missing`]); empty unless
+    /// the span rule is [`SpanRule::Separate`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unattributed: Vec<Group>,
+    /// Where every input row went.
+    pub accounting: Accounting,
+}
+
+impl SeizureTable {
+    /// Aggregates the table (on all cores with the `parallel` feature).
+    pub fn aggregate(&self, query: &Query) -> Result<Aggregate, AggregateError> {
+        query.validate()?;
+        let plan = plan::plan(self, query);
+        let acc = engine::run(self, &plan, query.period, query.span_rule);
+        Ok(finish(self, query, &plan, &acc))
+    }
+}
+
+fn finish(table: &SeizureTable, query: &Query, plan: &plan::Plan, acc: &engine::Acc) -> Aggregate {
+    let time_pos = query.by.iter().position(|k| matches!(k, GroupKey::Time(_)));
+    let unattributed_code = plan.time.as_ref().map(|t| t.unattributed);
+    let mut groups = BTreeMap::new();
+    let mut unattributed = BTreeMap::new();
+    let mut accounting = Accounting {
+        rows: table.len() as u64,
+        filtered_out: acc.filtered_out,
+        outside_period: acc.outside_period,
+        straddling_period: acc.straddling_period,
+        ..Accounting::default()
+    };
+    for slot in 0..acc.slots() {
+        let records: u64 = acc.counts[slot * 4..slot * 4 + 4].iter().sum();
+        if records == 0 {
+            continue;
+        }
+        let composite = if acc.index.is_some() {
+            acc.keys[slot]
+        } else {
+            slot as u64
+        };
+        let mut key = Vec::with_capacity(plan.keys.len());
+        let mut is_unattributed = false;
+        for (i, kp) in plan.keys.iter().enumerate() {
+            let code = (composite / kp.stride) % kp.values.len().max(1) as u64;
+            if Some(i) == time_pos && Some(code as u32) == unattributed_code {
+                is_unattributed = true;
+            }
+            key.push(
+                kp.values
+                    .get(code as usize)
+                    .cloned()
+                    .unwrap_or(KeyValue::Missing),
+            );
+        }
+        let total = |j: usize| Total {
+            sum: acc.sums[slot * 4 + j],
+            records: acc.counts[slot * 4 + j],
+            min: (acc.counts[slot * 4 + j] > 0).then_some(acc.min[slot * 4 + j]),
+            max: (acc.counts[slot * 4 + j] > 0).then_some(acc.max[slot * 4 + j]),
+        };
+        let m = Measures {
+            mass: total(0),
+            volume: total(1),
+            count: total(2),
+            no_quantity: acc.counts[slot * 4 + 3],
+            records,
+            seizures: acc.events[slot],
+            seizures_reported: acc.events_reported[slot],
+            first: Some(Date::from_days(acc.first[slot])),
+            last: Some(Date::from_days(acc.last[slot])),
+        };
+        accounting.without_quantity += m.no_quantity;
+        if is_unattributed {
+            accounting.unattributed += records;
+            unattributed.insert(key, m);
+        } else {
+            accounting.aggregated += records;
+            groups.insert(key, m);
+        }
+    }
+    let to_vec = |map: BTreeMap<Vec<KeyValue>, Measures>| {
+        map.into_iter()
+            .map(|(key, measures)| Group { key, measures })
+            .collect()
+    };
+    Aggregate {
+        by: query.by.clone(),
+        filter: query.filter.clone(),
+        period: query.period,
+        span_rule: query.span_rule,
+        groups: to_vec(groups),
+        unattributed: to_vec(unattributed),
+        accounting,
+    }
+}
+
+impl Aggregate {
+    /// An empty aggregate of `query` (the identity of [`Aggregate::merge`]).
+    pub fn empty(query: &Query) -> Self {
+        Self {
+            by: query.by.clone(),
+            filter: query.filter.clone(),
+            period: query.period,
+            span_rule: query.span_rule,
+            groups: Vec::new(),
+            unattributed: Vec::new(),
+            accounting: Accounting::default(),
+        }
+    }
+
+    /// The sum of every group (not the unattributed part).
+    pub fn grand_total(&self) -> Measures {
+        let mut total = Measures::default();
+        for g in &self.groups {
+            // i128 sums of i64 amounts cannot overflow below 2^64 records.
+            let _ = total.merge(&g.measures);
+        }
+        total
+    }
+
+    /// The group with this key, if any.
+    pub fn get(&self, key: &[KeyValue]) -> Option<&Measures> {
+        self.groups
+            .binary_search_by(|g| g.key.as_slice().cmp(key))
+            .ok()
+            .map(|i| &self.groups[i].measures)
+    }
+
+    /// Merges another partial aggregate of the same query into this one.
+    pub fn merge(&mut self, other: &Aggregate) -> Result<(), AggregateError> {
+        if self.by != other.by
+            || self.filter != other.filter
+            || self.period != other.period
+            || self.span_rule != other.span_rule
+        {
+            let describe = |a: &Aggregate| {
+                format!(
+                    "by {:?}, period {:?}",
+                    a.by.iter().map(|k| k.name()).collect::<Vec<_>>(),
+                    a.period.map(|p| p.to_string())
+                )
+            };
+            return Err(AggregateError::Incompatible {
+                left: describe(self),
+                right: describe(other),
+            });
+        }
+        self.groups = merge_groups(&self.groups, &other.groups)?;
+        self.unattributed = merge_groups(&self.unattributed, &other.unattributed)?;
+        self.accounting.merge(&other.accounting);
+        Ok(())
+    }
+
+    /// Merges many partial aggregates of `query`.
+    pub fn merge_all<'a>(
+        query: &Query,
+        parts: impl IntoIterator<Item = &'a Aggregate>,
+    ) -> Result<Aggregate, AggregateError> {
+        let mut acc = Self::empty(query);
+        for p in parts {
+            acc.merge(p)?;
+        }
+        Ok(acc)
+    }
+}
+
+fn merge_groups(a: &[Group], b: &[Group]) -> Result<Vec<Group>, AggregateError> {
+    let mut map: BTreeMap<Vec<KeyValue>, Measures> =
+        a.iter().map(|g| (g.key.clone(), g.measures)).collect();
+    for g in b {
+        let entry = map.entry(g.key.clone()).or_default();
+        entry
+            .merge(&g.measures)
+            .ok_or_else(|| AggregateError::Overflow { group: g.label() })?;
+    }
+    Ok(map
+        .into_iter()
+        .map(|(key, measures)| Group { key, measures })
+        .collect())
+}

@@ -1,0 +1,155 @@
+//! Period-over-period change.
+
+use crate::aggregate::{Aggregate, AggregateError, KeyValue};
+use crate::period::Period;
+use crate::quantity::Decimal;
+use crate::query::{GroupKey, Query};
+use crate::rank::Measure;
+use crate::table::SeizureTable;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Whether a group is in both periods or only one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeStatus {
+    /// In both.
+    Both,
+    /// Only in the current period.
+    New,
+    /// Only in the previous period.
+    Vanished,
+}
+
+/// The change of one group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    /// The group's key.
+    pub key: Vec<KeyValue>,
+    /// The key as a label.
+    pub label: String,
+    /// The value in the current period (zero when new... absent groups count as zero).
+    pub current: Decimal,
+    /// The value in the previous period.
+    pub previous: Decimal,
+    /// `current - previous`, exact.
+    pub absolute: Decimal,
+    /// `100 * (current - previous) / previous`; `None` when previous is zero.
+    pub percent: Option<f64>,
+    /// In both periods, new or vanished.
+    pub status: ChangeStatus,
+}
+
+/// A comparison of two aggregates of the same grouping.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    /// The measure compared.
+    pub measure: Measure,
+    /// The current period, when the comparison was made from periods.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_period: Option<Period>,
+    /// The previous period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_period: Option<Period>,
+    /// One row per group in either period, sorted by key.
+    pub rows: Vec<Change>,
+    /// The change of the totals.
+    pub total: Change,
+}
+
+fn change(
+    measure: Measure,
+    key: Vec<KeyValue>,
+    label: String,
+    cur: Option<i128>,
+    prev: Option<i128>,
+) -> Change {
+    let (c, p) = (cur.unwrap_or(0), prev.unwrap_or(0));
+    Change {
+        key,
+        label,
+        current: measure.to_decimal(c),
+        previous: measure.to_decimal(p),
+        absolute: measure.to_decimal(c - p),
+        percent: (p != 0).then(|| 100.0 * (c - p) as f64 / p as f64),
+        status: match (cur, prev) {
+            (Some(_), None) => ChangeStatus::New,
+            (None, Some(_)) => ChangeStatus::Vanished,
+            _ => ChangeStatus::Both,
+        },
+    }
+}
+
+/// Compares two aggregates group by group.
+pub fn compare(current: &Aggregate, previous: &Aggregate, measure: Measure) -> Comparison {
+    let mut rows: BTreeMap<Vec<KeyValue>, (String, Option<i128>, Option<i128>)> = BTreeMap::new();
+    for g in &current.groups {
+        if let Some(v) = measure.base_value(&g.measures) {
+            rows.entry(g.key.clone())
+                .or_insert((g.label(), None, None))
+                .1 = Some(v);
+        }
+    }
+    for g in &previous.groups {
+        if let Some(v) = measure.base_value(&g.measures) {
+            rows.entry(g.key.clone())
+                .or_insert((g.label(), None, None))
+                .2 = Some(v);
+        }
+    }
+    let sum = |agg: &Aggregate| -> Option<i128> {
+        let vals: Vec<i128> = agg
+            .groups
+            .iter()
+            .filter_map(|g| measure.base_value(&g.measures))
+            .collect();
+        (!vals.is_empty()).then(|| vals.iter().sum())
+    };
+    let total = change(
+        measure,
+        Vec::new(),
+        "total".to_owned(),
+        sum(current),
+        sum(previous),
+    );
+    Comparison {
+        measure,
+        current_period: current.period,
+        previous_period: previous.period,
+        rows: rows
+            .into_iter()
+            .map(|(key, (label, c, p))| change(measure, key, label, c, p))
+            .collect(),
+        total,
+    }
+}
+
+impl SeizureTable {
+    /// Compares `current` with `previous` (MoM, YoY or any two periods),
+    /// grouping by `query.by` (time keys are dropped: the periods are the
+    /// time dimension here) under `query.filter`.
+    ///
+    /// ```
+    /// use narcostat::{GroupKey, Period, Query, SeizureTable, rank::Measure};
+    /// let month = narcostat::seed::bulletin_2021_02();
+    /// let table = SeizureTable::from_seizures(&month.seizures).unwrap();
+    /// let cmp = table
+    ///     .compare(&Query::by(&[GroupKey::Drug]), Period::parse("2021").unwrap(), Period::parse("2020").unwrap(), Measure::Mass)
+    ///     .unwrap();
+    /// assert!(cmp.rows.iter().all(|r| r.status == narcostat::compare::ChangeStatus::New));
+    /// assert_eq!(cmp.total.percent, None); // nothing in 2020: no percentage
+    /// ```
+    pub fn compare(
+        &self,
+        query: &Query,
+        current: Period,
+        previous: Period,
+        measure: Measure,
+    ) -> Result<Comparison, AggregateError> {
+        let mut q = query.clone();
+        q.by.retain(|k| !matches!(k, GroupKey::Time(_)));
+        let cur = self.aggregate(&q.clone().period(current))?;
+        let prev = self.aggregate(&q.period(previous))?;
+        Ok(compare(&cur, &prev, measure))
+    }
+}

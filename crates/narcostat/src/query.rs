@@ -1,0 +1,380 @@
+//! What to aggregate: grouping keys, filters, the period and the rule for
+//! records that span several time buckets.
+
+use crate::period::{Granularity, Period, UnknownGranularity};
+use crate::place::{CountryCode, Region, SubRegion};
+use crate::substance::{Drug, DrugGroup};
+use serde::{Deserialize, Serialize};
+
+/// A dimension to group by, in the vocabulary shared by the Rust, Python and
+/// JS APIs and the CLI: `drug`, `drug-group`, `name`, `country`, `region`,
+/// `sub-region`, `province`, `agency`, `origin`, `destination`, and the time
+/// granularities `day`, `week`, `month`, `quarter`, `year`, `fiscal-year`,
+/// `solar-hijri-month`, `solar-hijri-year`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GroupKey {
+    /// The classified drug.
+    Drug,
+    /// The UNODC drug group.
+    DrugGroup,
+    /// The substance name as written in the source.
+    Name,
+    /// The country.
+    Country,
+    /// The UN M49 region of the country.
+    Region,
+    /// The UN M49 sub-region of the country.
+    SubRegion,
+    /// The province (first-level subdivision).
+    Province,
+    /// The locality (CBP field office or branch, port, city).
+    Locality,
+    /// The reporting agency or component.
+    Agency,
+    /// The origin country.
+    Origin,
+    /// The destination country.
+    Destination,
+    /// A time bucket.
+    Time(Granularity),
+}
+
+/// A grouping key name that narcostat does not know.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown dimension {name:?}: expected drug, drug-group, name, country, region, sub-region, province, locality, agency, origin, destination, day, week, month, quarter, year, fiscal-year, solar-hijri-month or solar-hijri-year"
+)]
+pub struct UnknownKey {
+    /// The name as given.
+    pub name: String,
+}
+
+impl GroupKey {
+    /// Parses a name of the shared vocabulary.
+    ///
+    /// ```
+    /// use narcostat::{GroupKey, Granularity};
+    /// assert_eq!(GroupKey::parse("drug-group").unwrap(), GroupKey::DrugGroup);
+    /// assert_eq!(GroupKey::parse("fiscal-year").unwrap(), GroupKey::Time(Granularity::US_FISCAL_YEAR));
+    /// assert!(GroupKey::parse("colour").is_err());
+    /// ```
+    pub fn parse(name: &str) -> Result<Self, UnknownKey> {
+        let n = name.trim().to_ascii_lowercase().replace('_', "-");
+        Ok(match n.as_str() {
+            "drug" | "substance" => Self::Drug,
+            "drug-group" | "group" => Self::DrugGroup,
+            "name" => Self::Name,
+            "country" => Self::Country,
+            "region" => Self::Region,
+            "sub-region" | "subregion" => Self::SubRegion,
+            "province" | "state" => Self::Province,
+            "locality" | "office" => Self::Locality,
+            "agency" | "component" => Self::Agency,
+            "origin" => Self::Origin,
+            "destination" => Self::Destination,
+            _ => Self::Time(Granularity::parse(&n).map_err(|UnknownGranularity { .. }| {
+                UnknownKey {
+                    name: name.to_owned(),
+                }
+            })?),
+        })
+    }
+
+    /// Parses a comma-separated list (`"drug,year"`).
+    pub fn parse_list(names: &str) -> Result<Vec<Self>, UnknownKey> {
+        names
+            .split(',')
+            .filter(|n| !n.trim().is_empty())
+            .map(Self::parse)
+            .collect()
+    }
+
+    /// The name in the shared vocabulary (also the column name in output).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Drug => "drug",
+            Self::DrugGroup => "drug-group",
+            Self::Name => "name",
+            Self::Country => "country",
+            Self::Region => "region",
+            Self::SubRegion => "sub-region",
+            Self::Province => "province",
+            Self::Locality => "locality",
+            Self::Agency => "agency",
+            Self::Origin => "origin",
+            Self::Destination => "destination",
+            Self::Time(g) => g.name(),
+        }
+    }
+}
+
+/// Which rows to keep. Every list that is non-empty must match (an empty
+/// list matches everything); within a list, any value matches.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Filter {
+    /// Drugs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub drugs: Vec<Drug>,
+    /// Drug groups.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<DrugGroup>,
+    /// Names as written (compared after normalisation).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<String>,
+    /// Countries.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub countries: Vec<CountryCode>,
+    /// Regions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<Region>,
+    /// Sub-regions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subregions: Vec<SubRegion>,
+    /// Provinces (ISO 3166-2 code or name as stored).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub provinces: Vec<String>,
+    /// Localities.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub localities: Vec<String>,
+    /// Agencies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agencies: Vec<String>,
+    /// Origin countries.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub origins: Vec<CountryCode>,
+    /// Destination countries.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub destinations: Vec<CountryCode>,
+}
+
+/// A filter condition that cannot be understood.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum FilterError {
+    /// Not `key=value`.
+    #[error("invalid filter {text:?}: expected key=value[|value...]")]
+    Syntax {
+        /// The condition.
+        text: String,
+    },
+    /// The key is not a dimension one can filter on.
+    #[error("cannot filter on {key:?}")]
+    Key {
+        /// The key.
+        key: String,
+    },
+    /// The value does not resolve for that key.
+    #[error("unknown {key} {value:?}")]
+    Value {
+        /// The key.
+        key: String,
+        /// The value.
+        value: String,
+    },
+}
+
+impl Filter {
+    /// Whether the filter keeps everything.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+
+    /// Adds one condition `key=value`, where value may list alternatives
+    /// separated by `|` (`drug=opium|heroin`). Keys: drug, drug-group, name,
+    /// country, region, sub-region, province, locality, agency, origin, destination.
+    ///
+    /// ```
+    /// use narcostat::{Drug, Filter};
+    /// let mut f = Filter::default();
+    /// f.add("drug", "opium|Hashish").unwrap();
+    /// f.add("country", "Iran").unwrap();
+    /// assert_eq!(f.drugs, [Drug::Opium, Drug::CannabisResin]);
+    /// assert_eq!(f.countries[0].as_str(), "IRN");
+    /// ```
+    pub fn add(&mut self, key: &str, value: &str) -> Result<(), FilterError> {
+        let k = GroupKey::parse(key).map_err(|_| FilterError::Key {
+            key: key.to_owned(),
+        })?;
+        for v in value.split('|').map(str::trim).filter(|v| !v.is_empty()) {
+            let bad = || FilterError::Value {
+                key: k.name().to_owned(),
+                value: v.to_owned(),
+            };
+            let country = || CountryCode::resolve(v).ok_or_else(bad);
+            match k {
+                GroupKey::Drug => self.drugs.push(Drug::resolve(v).ok_or_else(bad)?),
+                GroupKey::DrugGroup => self.groups.push(DrugGroup::resolve(v).ok_or_else(bad)?),
+                GroupKey::Name => self.names.push(v.to_owned()),
+                GroupKey::Country => self.countries.push(country()?),
+                GroupKey::Region => self.regions.push(
+                    [
+                        Region::Africa,
+                        Region::Americas,
+                        Region::Asia,
+                        Region::Europe,
+                        Region::Oceania,
+                    ]
+                    .into_iter()
+                    .find(|r| r.name().eq_ignore_ascii_case(v))
+                    .ok_or_else(bad)?,
+                ),
+                GroupKey::SubRegion => self.subregions.push(SubRegion::resolve(v).ok_or_else(bad)?),
+                GroupKey::Province => self.provinces.push(
+                    crate::place::IranProvince::resolve(v)
+                        .map_or_else(|| v.to_owned(), |p| p.code().to_owned()),
+                ),
+                GroupKey::Locality => self.localities.push(v.to_owned()),
+                GroupKey::Agency => self.agencies.push(v.to_owned()),
+                GroupKey::Origin => self.origins.push(country()?),
+                GroupKey::Destination => self.destinations.push(country()?),
+                GroupKey::Time(_) => {
+                    return Err(FilterError::Key {
+                        key: key.to_owned(),
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Parses comma-separated conditions: `drug=opium,country=IRN`.
+    pub fn parse(text: &str) -> Result<Self, FilterError> {
+        let mut f = Self::default();
+        for cond in text.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+            let (k, v) = cond.split_once('=').ok_or_else(|| FilterError::Syntax {
+                text: cond.to_owned(),
+            })?;
+            f.add(k.trim(), v.trim())?;
+        }
+        Ok(f)
+    }
+}
+
+/// What to do with a record whose period spans several buckets of the time
+/// granularity grouped by (a month-long bulletin grouped by week, a UNODC
+/// year grouped by month).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SpanRule {
+    /// Keep it apart, in the result's "not attributable at this granularity" part (the default).
+    #[default]
+    Separate,
+    /// Attribute it to the bucket of its first day.
+    ByStart,
+    /// Attribute it to the bucket of its last day.
+    ByEnd,
+}
+
+/// An aggregation query.
+///
+/// ```
+/// use narcostat::{Query, GroupKey, Granularity};
+/// let q = Query::by(&[GroupKey::Drug, GroupKey::Time(Granularity::Year)]);
+/// assert_eq!(q.by.len(), 2);
+/// let q = Query::parse("drug,year", "country=IRN", Some("2012..2016")).unwrap();
+/// assert_eq!(q.period.unwrap().to_string(), "2012-01-01..2016-12-31");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Query {
+    /// The grouping keys, in output order (none: one grand-total group).
+    pub by: Vec<GroupKey>,
+    /// Which rows to keep.
+    #[serde(default)]
+    pub filter: Filter,
+    /// Keep only records wholly inside this period; records that straddle
+    /// its edges are counted in the result's accounting, not added.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// What to do with records spanning several time buckets.
+    #[serde(default)]
+    pub span_rule: SpanRule,
+}
+
+/// A query that cannot be understood.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum QueryError {
+    /// A grouping key.
+    #[error(transparent)]
+    Key(#[from] UnknownKey),
+    /// A filter.
+    #[error(transparent)]
+    Filter(#[from] FilterError),
+    /// The period.
+    #[error(transparent)]
+    Period(#[from] crate::period::PeriodError),
+    /// Two time granularities in one query.
+    #[error("group by one time granularity at a time (got {first} and {second})")]
+    TwoTimeKeys {
+        /// The first.
+        first: &'static str,
+        /// The second.
+        second: &'static str,
+    },
+}
+
+impl Query {
+    /// Group by `keys`, no filter.
+    pub fn by(keys: &[GroupKey]) -> Self {
+        Self {
+            by: keys.to_vec(),
+            ..Self::default()
+        }
+    }
+
+    /// Parses the CLI / binding form: keys `"drug,year"`, filter
+    /// `"drug=opium,country=IRN"`, optional period text.
+    pub fn parse(by: &str, filter: &str, period: Option<&str>) -> Result<Self, QueryError> {
+        let q = Self {
+            by: GroupKey::parse_list(by)?,
+            filter: Filter::parse(filter)?,
+            period: period.map(crate::period::Period::parse).transpose()?,
+            span_rule: SpanRule::default(),
+        };
+        q.validate()?;
+        Ok(q)
+    }
+
+    /// Checks the query: at most one time key.
+    pub fn validate(&self) -> Result<(), QueryError> {
+        let times: Vec<_> = self
+            .by
+            .iter()
+            .filter(|k| matches!(k, GroupKey::Time(_)))
+            .collect();
+        if let [a, b, ..] = times.as_slice() {
+            return Err(QueryError::TwoTimeKeys {
+                first: a.name(),
+                second: b.name(),
+            });
+        }
+        Ok(())
+    }
+
+    /// The time granularity grouped by, if any.
+    pub fn granularity(&self) -> Option<Granularity> {
+        self.by.iter().find_map(|k| match k {
+            GroupKey::Time(g) => Some(*g),
+            _ => None,
+        })
+    }
+
+    /// With a filter.
+    pub fn filter(mut self, filter: Filter) -> Self {
+        self.filter = filter;
+        self
+    }
+
+    /// Restricted to a period.
+    pub fn period(mut self, period: Period) -> Self {
+        self.period = Some(period);
+        self
+    }
+
+    /// With a span rule.
+    pub fn span_rule(mut self, rule: SpanRule) -> Self {
+        self.span_rule = rule;
+        self
+    }
+}

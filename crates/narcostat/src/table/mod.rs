@@ -1,0 +1,238 @@
+//! The columnar seizure table that aggregation runs over.
+
+mod dict;
+
+use crate::period::{Date, Period};
+use crate::place::{CountryCode, Place};
+use crate::quantity::{Quantity, Unit};
+use crate::record::Seizure;
+use crate::substance::{Drug, Substance};
+pub(crate) use dict::Dict;
+
+/// A row that cannot go into a [`SeizureTable`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum TableError {
+    /// A record's period is longer than the table holds (about 179 years).
+    #[error("period {period} is longer than 65,536 days")]
+    PeriodTooLong {
+        /// The period.
+        period: Period,
+    },
+    /// A record's number of seizure events is beyond 4,294,967,294.
+    #[error("{seizures} seizure events in one record is more than the table holds")]
+    TooManyEvents {
+        /// The number given.
+        seizures: u64,
+    },
+    /// More distinct values of a dimension than its column holds.
+    #[error("more than {limit} distinct {what}")]
+    TooManyDistinct {
+        /// Which dimension.
+        what: &'static str,
+        /// The limit.
+        limit: usize,
+    },
+}
+
+const NO_QUANTITY: u8 = u8::MAX;
+const NO_EVENTS: u32 = u32::MAX;
+
+/// Seizure records in columns: dictionary-encoded dimensions, integer day
+/// numbers and exact integer measures. The core columns take 32 bytes per row
+/// (amount 8, seizure events 4, start day 4, span 2, drug 1, unit 1, name 4,
+/// place 4, agency 2, route 2) plus the dictionaries, which grow with the
+/// number of distinct values, not of rows.
+///
+/// Sources and notes of records are not kept in the table; keep the records
+/// (or their [`Dataset`](crate::Dataset)) for them.
+///
+/// ```
+/// use narcostat::SeizureTable;
+/// let month = narcostat::seed::bulletin_2021_02();
+/// let table = SeizureTable::from_seizures(&month.seizures).unwrap();
+/// assert_eq!(table.len(), 7);
+/// assert_eq!(table.row(0).unwrap().substance.name, "Opium");
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct SeizureTable {
+    pub(crate) names: Dict<String>,
+    pub(crate) places: Dict<Place>,
+    pub(crate) agencies: Dict<Option<String>>,
+    pub(crate) routes: Dict<(Option<CountryCode>, Option<CountryCode>)>,
+    pub(crate) drug: Vec<u8>,
+    pub(crate) unit: Vec<u8>,
+    pub(crate) name: Vec<u32>,
+    pub(crate) place: Vec<u32>,
+    pub(crate) agency: Vec<u16>,
+    pub(crate) route: Vec<u16>,
+    pub(crate) start: Vec<i32>,
+    pub(crate) span: Vec<u16>,
+    pub(crate) amount: Vec<i64>,
+    pub(crate) seizures: Vec<u32>,
+}
+
+pub(crate) fn drug_index(drug: Drug) -> u8 {
+    Drug::ALL
+        .iter()
+        .position(|&d| d == drug)
+        .and_then(|i| u8::try_from(i).ok())
+        .unwrap_or(0)
+}
+
+pub(crate) fn unit_index(unit: Unit) -> u8 {
+    Unit::ALL
+        .iter()
+        .position(|&u| u == unit)
+        .and_then(|i| u8::try_from(i).ok())
+        .unwrap_or(0)
+}
+
+impl SeizureTable {
+    /// An empty table.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A table of `seizures`.
+    pub fn from_seizures<'a>(
+        seizures: impl IntoIterator<Item = &'a Seizure>,
+    ) -> Result<Self, TableError> {
+        let mut t = Self::new();
+        t.extend(seizures)?;
+        Ok(t)
+    }
+
+    /// Appends a batch of records.
+    pub fn extend<'a>(
+        &mut self,
+        seizures: impl IntoIterator<Item = &'a Seizure>,
+    ) -> Result<(), TableError> {
+        for s in seizures {
+            self.push(s)?;
+        }
+        Ok(())
+    }
+
+    /// Appends one record. On error the table is unchanged.
+    pub fn push(&mut self, s: &Seizure) -> Result<(), TableError> {
+        let span = u16::try_from(s.period.days() - 1)
+            .map_err(|_| TableError::PeriodTooLong { period: s.period })?;
+        let seizures = match s.seizures {
+            None => NO_EVENTS,
+            Some(n) => u32::try_from(n)
+                .ok()
+                .filter(|&n| n != NO_EVENTS)
+                .ok_or(TableError::TooManyEvents { seizures: n })?,
+        };
+        let too_many = |what, limit| TableError::TooManyDistinct { what, limit };
+        let name = self
+            .names
+            .intern(&s.substance.name, u32::MAX as usize)
+            .ok_or(too_many("names", u32::MAX as usize))?;
+        let place = self
+            .places
+            .intern(&s.place, u32::MAX as usize)
+            .ok_or(too_many("places", u32::MAX as usize))?;
+        let agency = self
+            .agencies
+            .intern(&s.agency, 1 << 16)
+            .ok_or(too_many("agencies", 1 << 16))?;
+        let route = self
+            .routes
+            .intern(&(s.origin, s.destination), 1 << 16)
+            .ok_or(too_many("origin/destination pairs", 1 << 16))?;
+        self.drug.push(drug_index(s.substance.drug));
+        self.unit
+            .push(s.quantity.map_or(NO_QUANTITY, |q| unit_index(q.unit())));
+        self.amount.push(s.quantity.map_or(0, Quantity::base));
+        self.name.push(name);
+        self.place.push(place);
+        // Both fit: interned with a limit of 2^16.
+        self.agency.push(u16::try_from(agency).unwrap_or(u16::MAX));
+        self.route.push(u16::try_from(route).unwrap_or(u16::MAX));
+        self.start.push(s.period.start.days());
+        self.span.push(span);
+        self.seizures.push(seizures);
+        Ok(())
+    }
+
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        self.drug.len()
+    }
+
+    /// Whether the table has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.drug.is_empty()
+    }
+
+    /// Row `i` as a record (without source and notes, which the table does not keep).
+    pub fn row(&self, i: usize) -> Option<Seizure> {
+        let drug = *Drug::ALL.get(usize::from(*self.drug.get(i)?))?;
+        let quantity = match self.unit[i] {
+            NO_QUANTITY => None,
+            u => Quantity::from_base(self.amount[i], *Unit::ALL.get(usize::from(u))?).ok(),
+        };
+        let start = Date::from_days(self.start[i]);
+        let end = Date::from_days(self.start[i] + i32::from(self.span[i]));
+        let (origin, destination) = *self.routes.get(u32::from(self.route[i]))?;
+        Some(Seizure {
+            substance: Substance {
+                drug,
+                name: self.names.get(self.name[i])?.clone(),
+                specific: None,
+            },
+            quantity,
+            seizures: (self.seizures[i] != NO_EVENTS).then_some(u64::from(self.seizures[i])),
+            period: Period { start, end },
+            place: self.places.get(self.place[i])?.clone(),
+            agency: self.agencies.get(u32::from(self.agency[i]))?.clone(),
+            source: None,
+            origin,
+            destination,
+            notes: Vec::new(),
+        })
+    }
+
+    /// Every row as a record.
+    pub fn rows(&self) -> impl Iterator<Item = Seizure> + '_ {
+        (0..self.len()).filter_map(|i| self.row(i))
+    }
+
+    /// Bytes held by the per-row columns (allocated capacity).
+    pub fn column_bytes(&self) -> usize {
+        self.drug.capacity()
+            + self.unit.capacity()
+            + 4 * self.name.capacity()
+            + 4 * self.place.capacity()
+            + 2 * self.agency.capacity()
+            + 2 * self.route.capacity()
+            + 4 * self.start.capacity()
+            + 2 * self.span.capacity()
+            + 8 * self.amount.capacity()
+            + 4 * self.seizures.capacity()
+    }
+
+    /// Bytes held by the dictionaries (shallow: the strings' own heap bytes are not counted).
+    pub fn dictionary_bytes(&self) -> usize {
+        self.names.heap_bytes()
+            + self.places.heap_bytes()
+            + self.agencies.heap_bytes()
+            + self.routes.heap_bytes()
+    }
+
+    /// Reserves room for `additional` more rows.
+    pub fn reserve(&mut self, additional: usize) {
+        self.drug.reserve(additional);
+        self.unit.reserve(additional);
+        self.name.reserve(additional);
+        self.place.reserve(additional);
+        self.agency.reserve(additional);
+        self.route.reserve(additional);
+        self.start.reserve(additional);
+        self.span.reserve(additional);
+        self.amount.reserve(additional);
+        self.seizures.reserve(additional);
+    }
+}
