@@ -24,7 +24,7 @@ pub mod query;
 pub mod table;
 pub use aggregate::{Aggregate, AggregateError, Group, KeyValue, Measures};
 pub use query::{Filter, GroupKey, Query, SpanRule};
-pub use table::SeizureTable;
+pub use table::{Columns, SeizureTable};
 pub mod check;
 pub mod compare;
 pub mod equivalent;

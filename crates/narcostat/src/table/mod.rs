@@ -72,6 +72,23 @@ pub struct SeizureTable {
     pub(crate) seizures: Vec<u32>,
 }
 
+/// Borrowed raw columns of a [`SeizureTable`].
+#[derive(Debug, Clone, Copy)]
+pub struct Columns<'a> {
+    /// Index into [`Drug::ALL`].
+    pub drug: &'a [u8],
+    /// Index into [`Unit::ALL`]; 255 when the record has no quantity.
+    pub unit: &'a [u8],
+    /// The quantity in base units of its unit's dimension (0 when none).
+    pub amount: &'a [i64],
+    /// First day, as days since 1970-01-01.
+    pub start: &'a [i32],
+    /// Days after the first day that the record also covers.
+    pub span: &'a [u16],
+    /// Seizure events; `u32::MAX` when not reported.
+    pub seizures: &'a [u32],
+}
+
 pub(crate) fn drug_index(drug: Drug) -> u8 {
     Drug::ALL
         .iter()
@@ -220,6 +237,18 @@ impl SeizureTable {
             + self.places.heap_bytes()
             + self.agencies.heap_bytes()
             + self.routes.heap_bytes()
+    }
+
+    /// The raw columns, for zero-copy export and for benchmarks.
+    pub fn columns(&self) -> Columns<'_> {
+        Columns {
+            drug: &self.drug,
+            unit: &self.unit,
+            amount: &self.amount,
+            start: &self.start,
+            span: &self.span,
+            seizures: &self.seizures,
+        }
     }
 
     /// Reserves room for `additional` more rows.
