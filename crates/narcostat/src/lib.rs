@@ -29,3 +29,4 @@ pub mod check;
 pub mod compare;
 pub mod equivalent;
 pub mod rank;
+pub mod read;

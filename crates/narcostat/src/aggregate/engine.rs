@@ -29,18 +29,40 @@ fn slot_of_units() -> [u8; 256] {
     t
 }
 
-/// Accumulators for `n` slots, struct of arrays; slot = composite key (dense)
-/// or insertion order (hashed).
+/// The measures of one group while accumulating: two cache lines, so that a
+/// row touches one slot's memory only (an array per measure would touch eight
+/// places). Sums are `u64` with carries counted aside: quantities are never
+/// negative, a carry is rare, and the total stays exact.
+#[derive(Debug, Clone, Copy)]
+#[repr(C, align(64))]
+pub(super) struct Slot {
+    pub sum: [u64; 3],
+    pub count: [u64; 4],
+    pub min: [i64; 3],
+    pub max: [i64; 3],
+    pub events: u64,
+    pub events_reported: u64,
+    pub first: i32,
+    pub last: i32,
+}
+
+const EMPTY: Slot = Slot {
+    sum: [0; 3],
+    count: [0; 4],
+    min: [i64::MAX; 3],
+    max: [i64::MIN; 3],
+    events: 0,
+    events_reported: 0,
+    first: i32::MAX,
+    last: i32::MIN,
+};
+
+/// Accumulators: one [`Slot`] per composite key (dense) or per key seen (hashed).
 #[derive(Debug, Clone)]
 pub(super) struct Acc {
-    pub sums: Vec<i128>,
-    pub counts: Vec<u64>,
-    pub min: Vec<i64>,
-    pub max: Vec<i64>,
-    pub events: Vec<u64>,
-    pub events_reported: Vec<u64>,
-    pub first: Vec<i32>,
-    pub last: Vec<i32>,
+    pub slots: Vec<Slot>,
+    /// Carries out of `Slot::sum`: (slot, dimension) -> number of 2^64 wraps.
+    pub carries: HashMap<(u32, u8), u64>,
     /// Composite key of each slot (hashed mode only).
     pub keys: Vec<u64>,
     pub index: Option<HashMap<u64, u32>>,
@@ -51,16 +73,9 @@ pub(super) struct Acc {
 
 impl Acc {
     fn new(dense_slots: Option<usize>) -> Self {
-        let n = dense_slots.unwrap_or(0);
         Self {
-            sums: vec![0; n * 4],
-            counts: vec![0; n * 4],
-            min: vec![i64::MAX; n * 4],
-            max: vec![i64::MIN; n * 4],
-            events: vec![0; n],
-            events_reported: vec![0; n],
-            first: vec![i32::MAX; n],
-            last: vec![i32::MIN; n],
+            slots: vec![EMPTY; dense_slots.unwrap_or(0)],
+            carries: HashMap::new(),
             keys: Vec::new(),
             index: dense_slots.is_none().then(HashMap::new),
             filtered_out: 0,
@@ -70,21 +85,47 @@ impl Acc {
     }
 
     pub fn slots(&self) -> usize {
-        self.events.len()
+        self.slots.len()
     }
 
-    fn push_slot(&mut self, key: u64) -> usize {
-        let s = self.slots();
-        self.sums.extend([0; 4]);
-        self.counts.extend([0; 4]);
-        self.min.extend([i64::MAX; 4]);
-        self.max.extend([i64::MIN; 4]);
-        self.events.push(0);
-        self.events_reported.push(0);
-        self.first.push(i32::MAX);
-        self.last.push(i32::MIN);
-        self.keys.push(key);
-        s
+    /// The exact sum of a slot's dimension.
+    pub fn sum(&self, slot: usize, dim: usize) -> i128 {
+        let carries = self.carries.get(&(slot as u32, dim as u8)).copied().unwrap_or(0);
+        (i128::from(carries) << 64) + i128::from(self.slots[slot].sum[dim])
+    }
+
+    fn slot_for(&mut self, key: u64) -> usize {
+        let Some(index) = self.index.as_mut() else { return key as usize };
+        let next = index.len() as u32;
+        let slot = *index.entry(key).or_insert(next) as usize;
+        if slot == self.slots.len() {
+            self.slots.push(EMPTY);
+            self.keys.push(key);
+        }
+        slot
+    }
+
+    #[inline]
+    fn add(&mut self, k: usize, slot_of_unit: u8, amount: i64, events: u32, start: i32, end: i32) {
+        let s = &mut self.slots[k];
+        let d = usize::from(slot_of_unit);
+        s.count[d & 3] += 1;
+        if d < 3 {
+            // Amounts are never negative (quantities are checked on the way in).
+            let (sum, carry) = s.sum[d].overflowing_add(amount as u64);
+            s.sum[d] = sum;
+            s.min[d] = s.min[d].min(amount);
+            s.max[d] = s.max[d].max(amount);
+            if carry {
+                *self.carries.entry((k as u32, d as u8)).or_insert(0) += 1;
+            }
+        }
+        let s = &mut self.slots[k];
+        let known = u64::from(events != u32::MAX);
+        s.events += u64::from(events) * known;
+        s.events_reported += known;
+        s.first = s.first.min(start);
+        s.last = s.last.max(end);
     }
 
     /// Adds `other` (same plan) into `self`.
@@ -93,28 +134,27 @@ impl Acc {
         self.outside_period += other.outside_period;
         self.straddling_period += other.straddling_period;
         for o in 0..other.slots() {
-            let s = match self.index.as_mut() {
-                None => o,
-                Some(index) => {
-                    let key = other.keys[o];
-                    let next = index.len() as u32;
-                    let slot = *index.entry(key).or_insert(next) as usize;
-                    if slot == self.slots() {
-                        self.push_slot(key);
-                    }
-                    slot
+            let key = if other.index.is_some() { other.keys[o] } else { o as u64 };
+            let k = self.slot_for(key);
+            let (src, dst) = (&other.slots[o], &mut self.slots[k]);
+            for d in 0..3 {
+                let (sum, carry) = dst.sum[d].overflowing_add(src.sum[d]);
+                dst.sum[d] = sum;
+                dst.min[d] = dst.min[d].min(src.min[d]);
+                dst.max[d] = dst.max[d].max(src.max[d]);
+                let carried = other.carries.get(&(o as u32, d as u8)).copied().unwrap_or(0) + u64::from(carry);
+                if carried > 0 {
+                    *self.carries.entry((k as u32, d as u8)).or_insert(0) += carried;
                 }
-            };
-            for j in 0..4 {
-                self.sums[s * 4 + j] += other.sums[o * 4 + j];
-                self.counts[s * 4 + j] += other.counts[o * 4 + j];
-                self.min[s * 4 + j] = self.min[s * 4 + j].min(other.min[o * 4 + j]);
-                self.max[s * 4 + j] = self.max[s * 4 + j].max(other.max[o * 4 + j]);
             }
-            self.events[s] += other.events[o];
-            self.events_reported[s] += other.events_reported[o];
-            self.first[s] = self.first[s].min(other.first[o]);
-            self.last[s] = self.last[s].max(other.last[o]);
+            let dst = &mut self.slots[k];
+            for d in 0..4 {
+                dst.count[d] += src.count[d];
+            }
+            dst.events += src.events;
+            dst.events_reported += src.events_reported;
+            dst.first = dst.first.min(src.first);
+            dst.last = dst.last.max(src.last);
         }
     }
 }
@@ -174,10 +214,7 @@ fn run_range(
         if !plan.filter.is_empty() || period.is_some() {
             apply_filter(table, plan, period, start, keys, &mut acc);
         }
-        match dense {
-            Some(_) => accumulate_dense(table, start, keys, &slot_of_unit, &mut acc),
-            None => accumulate_hashed(table, start, keys, &slot_of_unit, &mut acc),
-        }
+        accumulate(table, start, keys, &slot_of_unit, &mut acc);
         start = end;
     }
     acc
@@ -275,71 +312,20 @@ fn apply_filter(
     }
 }
 
-fn accumulate_dense(
-    table: &SeizureTable,
-    start: usize,
-    keys: &[u64],
-    slot_of_unit: &[u8; 256],
-    acc: &mut Acc,
-) {
+fn accumulate(table: &SeizureTable, start: usize, keys: &[u64], slot_of_unit: &[u8; 256], acc: &mut Acc) {
     let n = keys.len();
     let units = &table.unit[start..start + n];
     let amounts = &table.amount[start..start + n];
     let events = &table.seizures[start..start + n];
     let starts = &table.start[start..start + n];
     let spans = &table.span[start..start + n];
+    let dense = acc.index.is_none();
     for i in 0..n {
-        let k = keys[i];
-        if k == SKIP {
-            continue;
-        }
-        let k = k as usize;
-        let m = k * 4 + usize::from(slot_of_unit[usize::from(units[i])]);
-        let a = amounts[i];
-        acc.sums[m] += i128::from(a);
-        acc.counts[m] += 1;
-        acc.min[m] = acc.min[m].min(a);
-        acc.max[m] = acc.max[m].max(a);
-        let e = events[i];
-        let known = u64::from(e != u32::MAX);
-        acc.events[k] += u64::from(e) * known;
-        acc.events_reported[k] += known;
-        acc.first[k] = acc.first[k].min(starts[i]);
-        acc.last[k] = acc.last[k].max(starts[i] + i32::from(spans[i]));
-    }
-}
-
-fn accumulate_hashed(
-    table: &SeizureTable,
-    start: usize,
-    keys: &[u64],
-    slot_of_unit: &[u8; 256],
-    acc: &mut Acc,
-) {
-    for (i, &key) in keys.iter().enumerate() {
+        let key = keys[i];
         if key == SKIP {
             continue;
         }
-        let r = start + i;
-        let Some(index) = acc.index.as_mut() else {
-            return;
-        };
-        let next = index.len() as u32;
-        let k = *index.entry(key).or_insert(next) as usize;
-        if k == acc.slots() {
-            acc.push_slot(key);
-        }
-        let m = k * 4 + usize::from(slot_of_unit[usize::from(table.unit[r])]);
-        let a = table.amount[r];
-        acc.sums[m] += i128::from(a);
-        acc.counts[m] += 1;
-        acc.min[m] = acc.min[m].min(a);
-        acc.max[m] = acc.max[m].max(a);
-        let e = table.seizures[r];
-        let known = u64::from(e != u32::MAX);
-        acc.events[k] += u64::from(e) * known;
-        acc.events_reported[k] += known;
-        acc.first[k] = acc.first[k].min(table.start[r]);
-        acc.last[k] = acc.last[k].max(table.start[r] + i32::from(table.span[r]));
+        let k = if dense { key as usize } else { acc.slot_for(key) };
+        acc.add(k, slot_of_unit[usize::from(units[i])], amounts[i], events[i], starts[i], starts[i] + i32::from(spans[i]));
     }
 }

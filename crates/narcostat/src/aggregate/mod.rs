@@ -166,15 +166,12 @@ fn finish(table: &SeizureTable, query: &Query, plan: &plan::Plan, acc: &engine::
         ..Accounting::default()
     };
     for slot in 0..acc.slots() {
-        let records: u64 = acc.counts[slot * 4..slot * 4 + 4].iter().sum();
+        let sl = &acc.slots[slot];
+        let records: u64 = sl.count.iter().sum();
         if records == 0 {
             continue;
         }
-        let composite = if acc.index.is_some() {
-            acc.keys[slot]
-        } else {
-            slot as u64
-        };
+        let composite = if acc.index.is_some() { acc.keys[slot] } else { slot as u64 };
         let mut key = Vec::with_capacity(plan.keys.len());
         let mut is_unattributed = false;
         for (i, kp) in plan.keys.iter().enumerate() {
@@ -182,29 +179,24 @@ fn finish(table: &SeizureTable, query: &Query, plan: &plan::Plan, acc: &engine::
             if Some(i) == time_pos && Some(code as u32) == unattributed_code {
                 is_unattributed = true;
             }
-            key.push(
-                kp.values
-                    .get(code as usize)
-                    .cloned()
-                    .unwrap_or(KeyValue::Missing),
-            );
+            key.push(kp.values.get(code as usize).cloned().unwrap_or(KeyValue::Missing));
         }
         let total = |j: usize| Total {
-            sum: acc.sums[slot * 4 + j],
-            records: acc.counts[slot * 4 + j],
-            min: (acc.counts[slot * 4 + j] > 0).then_some(acc.min[slot * 4 + j]),
-            max: (acc.counts[slot * 4 + j] > 0).then_some(acc.max[slot * 4 + j]),
+            sum: acc.sum(slot, j),
+            records: sl.count[j],
+            min: (sl.count[j] > 0).then_some(sl.min[j]),
+            max: (sl.count[j] > 0).then_some(sl.max[j]),
         };
         let m = Measures {
             mass: total(0),
             volume: total(1),
             count: total(2),
-            no_quantity: acc.counts[slot * 4 + 3],
+            no_quantity: sl.count[3],
             records,
-            seizures: acc.events[slot],
-            seizures_reported: acc.events_reported[slot],
-            first: Some(Date::from_days(acc.first[slot])),
-            last: Some(Date::from_days(acc.last[slot])),
+            seizures: sl.events,
+            seizures_reported: sl.events_reported,
+            first: Some(Date::from_days(sl.first)),
+            last: Some(Date::from_days(sl.last)),
         };
         accounting.without_quantity += m.no_quantity;
         if is_unattributed {
@@ -288,17 +280,43 @@ impl Aggregate {
         Ok(())
     }
 
-    /// Merges many partial aggregates of `query`.
-    pub fn merge_all<'a>(
-        query: &Query,
-        parts: impl IntoIterator<Item = &'a Aggregate>,
-    ) -> Result<Aggregate, AggregateError> {
+    /// Merges many partial aggregates of `query` in one pass.
+    pub fn merge_all<'a>(query: &Query, parts: impl IntoIterator<Item = &'a Aggregate>) -> Result<Aggregate, AggregateError> {
         let mut acc = Self::empty(query);
+        let mut groups: BTreeMap<Vec<KeyValue>, Measures> = BTreeMap::new();
+        let mut unattributed: BTreeMap<Vec<KeyValue>, Measures> = BTreeMap::new();
         for p in parts {
-            acc.merge(p)?;
+            acc.check_compatible(p)?;
+            fold(&mut groups, &p.groups)?;
+            fold(&mut unattributed, &p.unattributed)?;
+            acc.accounting.merge(&p.accounting);
         }
+        acc.groups = groups.into_iter().map(|(key, measures)| Group { key, measures }).collect();
+        acc.unattributed = unattributed.into_iter().map(|(key, measures)| Group { key, measures }).collect();
         Ok(acc)
     }
+
+    fn check_compatible(&self, other: &Aggregate) -> Result<(), AggregateError> {
+        if self.by != other.by || self.filter != other.filter || self.period != other.period || self.span_rule != other.span_rule {
+            let describe = |a: &Aggregate| {
+                format!("by {:?}, period {:?}", a.by.iter().map(|k| k.name()).collect::<Vec<_>>(), a.period.map(|p| p.to_string()))
+            };
+            return Err(AggregateError::Incompatible { left: describe(self), right: describe(other) });
+        }
+        Ok(())
+    }
+}
+
+fn fold(map: &mut BTreeMap<Vec<KeyValue>, Measures>, groups: &[Group]) -> Result<(), AggregateError> {
+    for g in groups {
+        match map.get_mut(&g.key) {
+            Some(m) => m.merge(&g.measures).ok_or_else(|| AggregateError::Overflow { group: g.label() })?,
+            None => {
+                map.insert(g.key.clone(), g.measures);
+            }
+        }
+    }
+    Ok(())
 }
 
 fn merge_groups(a: &[Group], b: &[Group]) -> Result<Vec<Group>, AggregateError> {

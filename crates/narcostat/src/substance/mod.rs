@@ -55,6 +55,10 @@ pub struct UnknownSubstance {
     pub suggestions: Vec<String>,
 }
 
+pub(crate) fn did_you_mean_text(suggestions: &[String]) -> String {
+    did_you_mean(suggestions)
+}
+
 fn did_you_mean(suggestions: &[String]) -> String {
     if suggestions.is_empty() {
         String::new()

@@ -1,0 +1,172 @@
+//! What can go wrong reading a table, and the rejection report.
+
+use serde::{Deserialize, Serialize};
+
+/// Why a row was rejected.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum RowError {
+    /// The substance name does not resolve.
+    #[error("unknown substance {name:?}{}", crate::substance::did_you_mean_text(.suggestions))]
+    UnknownSubstance {
+        /// The name.
+        name: String,
+        /// The closest known names.
+        suggestions: Vec<String>,
+    },
+    /// A number does not parse.
+    #[error("cannot read {value:?} as a number")]
+    BadNumber {
+        /// The text.
+        value: String,
+    },
+    /// A unit is not known.
+    #[error("unknown unit {value:?}")]
+    UnknownUnit {
+        /// The text.
+        value: String,
+    },
+    /// A date or period does not parse.
+    #[error("invalid date or period {value:?}")]
+    BadDate {
+        /// The text.
+        value: String,
+    },
+    /// A seized quantity is negative.
+    #[error("negative quantity {value:?}")]
+    Negative {
+        /// The text.
+        value: String,
+    },
+    /// A quantity beyond the exact range.
+    #[error("quantity {value:?} is out of range")]
+    OutOfRange {
+        /// The text.
+        value: String,
+    },
+    /// The row has another number of fields than the header.
+    #[error("expected {expected} fields, found {found}")]
+    FieldCount {
+        /// Fields in the header.
+        expected: usize,
+        /// Fields in the row.
+        found: usize,
+    },
+    /// A required value is empty or missing (`NULL`) and the options say to reject it.
+    #[error("missing value")]
+    Missing,
+    /// A country that does not resolve.
+    #[error("unknown country {value:?}")]
+    UnknownCountry {
+        /// The text.
+        value: String,
+    },
+    /// The bytes are not valid UTF-8, or the CSV is malformed.
+    #[error("malformed row: {message}")]
+    Malformed {
+        /// What the CSV reader said.
+        message: String,
+    },
+    /// A value the table cannot hold (a period over 179 years, ...).
+    #[error("{message}")]
+    Unsupported {
+        /// Why.
+        message: String,
+    },
+}
+
+/// A row that was not read, with where and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rejection {
+    /// The input's name (file name).
+    pub file: String,
+    /// 1-based line number (the header is line 1).
+    pub line: u64,
+    /// The column's header name, when one column is at fault.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+    /// 1-based column number, when one column is at fault.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column_number: Option<usize>,
+    /// The offending value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// Why.
+    pub reason: RowError,
+}
+
+impl std::fmt::Display for Rejection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)?;
+        if let Some(n) = self.column_number {
+            write!(f, ":{n}")?;
+        }
+        if let Some(c) = &self.column {
+            write!(f, " (column {c:?})")?;
+        }
+        write!(f, ": {}", self.reason)
+    }
+}
+
+/// Reading stopped.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReadError {
+    /// In strict mode, the first bad row.
+    #[error("{0}")]
+    Row(Box<Rejection>),
+    /// The input cannot be read.
+    #[error("cannot read {file}: {source}")]
+    Io {
+        /// The input's name.
+        file: String,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A column the format needs is not in the header.
+    #[error("{file}: missing required column {column:?}")]
+    MissingColumn {
+        /// The input's name.
+        file: String,
+        /// The column.
+        column: String,
+    },
+    /// The header matches no known format and no mapping was given.
+    #[error("{file}: cannot tell the format from the header {header:?}; give a format or a column mapping")]
+    UnknownFormat {
+        /// The input's name.
+        file: String,
+        /// The header line.
+        header: String,
+    },
+    /// JSON that does not fit the documented shape.
+    #[error("{file}:{line}:{column}: {message}")]
+    Json {
+        /// The input's name.
+        file: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What serde_json said.
+        message: String,
+    },
+    /// The input is empty.
+    #[error("{file}: empty input")]
+    Empty {
+        /// The input's name.
+        file: String,
+    },
+}
+
+impl ReadError {
+    /// The rejection, when reading stopped at a bad row.
+    pub fn rejection(&self) -> Option<&Rejection> {
+        match self {
+            Self::Row(r) => Some(r),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! Readers: UNODC, CBP, wide national and generic CSV tables, JSON and
+//! NDJSON into the model, every row accounted for.
+//!
+//! ```
+//! use narcostat::read::{read_str, ReadOptions};
+//! let csv = "FY,Month (abbv),Component,Region,Land Filter,Area of Responsibility,Drug Type,Count of Event,Sum Qty (lbs)\n\
+//!            2024,OCT,Office of Field Operations,Southwest Border,Land,EL PASO FIELD OFFICE,Fentanyl,2,10.5\n";
+//! let (data, report) = read_str(csv, "cbp.csv", &ReadOptions::default()).unwrap();
+//! assert_eq!(report.format, "cbp");
+//! let s = &data.seizures[0];
+//! assert_eq!(s.period.to_string(), "2023-10-01..2023-10-31"); // FY2024 began in October 2023
+//! assert_eq!(s.quantity.unwrap().to_string(), "10.5 lb");
+//! assert_eq!(s.seizures, Some(2));
+//! ```
+
+mod cells;
+mod csv_driver;
+mod error;
+mod format;
+mod json;
+mod layouts;
+mod options;
+
+pub use error::{ReadError, Rejection, RowError};
+pub use format::{ColumnMap, Format};
+pub use options::{Missing, Mode, Progress, ReadOptions, ReadReport, Record};
+
+use crate::record::{Dataset, ReportedTotal};
+use crate::table::SeizureTable;
+use std::io::Read;
+
+/// Reads `input` (named `file` in messages), handing every record to `sink`
+/// and reporting progress. The format is `options.format`, else JSON when the
+/// input starts with `{`, else detected from the CSV header. Memory stays
+/// bounded for CSV and NDJSON: rows are streamed.
+pub fn read(
+    input: impl Read,
+    file: &str,
+    options: &ReadOptions,
+    sink: &mut dyn FnMut(Record),
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(ReadReport, Dataset), ReadError> {
+    let mut input = std::io::BufReader::new(input);
+    let first = {
+        use std::io::BufRead;
+        let buf = input.fill_buf().map_err(|source| ReadError::Io { file: file.to_owned(), source })?;
+        buf.iter().copied().find(|b| !b.is_ascii_whitespace() && *b != 0xEF && *b != 0xBB && *b != 0xBF)
+    };
+    match (&options.format, first) {
+        (Some(Format::Json), _) | (None, Some(b'{')) => json::read_json(input, file, sink),
+        (Some(Format::Ndjson), _) => Ok((json::read_ndjson(input, file, options, sink)?, Dataset::default())),
+        _ => Ok((csv_driver::read_csv(input, file, options, sink, progress)?, Dataset::default())),
+    }
+}
+
+/// Reads a whole input into a [`Dataset`] (activities and sources too, for JSON).
+pub fn read_dataset(input: impl Read, file: &str, options: &ReadOptions) -> Result<(Dataset, ReadReport), ReadError> {
+    let mut seizures = Vec::new();
+    let mut totals = Vec::new();
+    let (report, mut rest) = read(
+        input,
+        file,
+        options,
+        &mut |r| match r {
+            Record::Seizure(s) => seizures.push(s),
+            Record::Total(t) => totals.push(t),
+        },
+        &mut |_| {},
+    )?;
+    rest.seizures = seizures;
+    rest.reported_totals = totals;
+    Ok((rest, report))
+}
+
+/// Reads text (e.g. from a browser or a test).
+pub fn read_str(text: &str, file: &str, options: &ReadOptions) -> Result<(Dataset, ReadReport), ReadError> {
+    read_dataset(text.as_bytes(), file, options)
+}
+
+/// Reads a file from disk.
+pub fn read_path(path: impl AsRef<std::path::Path>, options: &ReadOptions) -> Result<(Dataset, ReadReport), ReadError> {
+    let path = path.as_ref();
+    let name = path.display().to_string();
+    let file = std::fs::File::open(path).map_err(|source| ReadError::Io { file: name.clone(), source })?;
+    read_dataset(file, &name, options)
+}
+
+/// Reads straight into a [`SeizureTable`] without keeping the records: the
+/// way to read files larger than memory would hold as records. Stated totals
+/// are returned beside it.
+pub fn read_table(
+    input: impl Read,
+    file: &str,
+    options: &ReadOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(SeizureTable, Vec<ReportedTotal>, ReadReport), ReadError> {
+    let mut table = SeizureTable::new();
+    let mut totals = Vec::new();
+    let mut table_errors: Vec<Rejection> = Vec::new();
+    let (mut report, rest) = read(
+        input,
+        file,
+        options,
+        &mut |r| match r {
+            Record::Seizure(s) => {
+                if let Err(e) = table.push(&s) {
+                    table_errors.push(Rejection {
+                        file: file.to_owned(),
+                        line: s.source.as_deref().and_then(|src| src.rsplit(':').next()).and_then(|l| l.parse().ok()).unwrap_or(0),
+                        column: None,
+                        column_number: None,
+                        value: None,
+                        reason: RowError::Unsupported { message: e.to_string() },
+                    });
+                }
+            }
+            Record::Total(t) => totals.push(t),
+        },
+        progress,
+    )?;
+    for s in &rest.seizures {
+        let _ = table.push(s);
+    }
+    totals.extend(rest.reported_totals);
+    if let Some(first) = table_errors.first() {
+        if options.mode == Mode::Strict {
+            return Err(ReadError::Row(Box::new(first.clone())));
+        }
+        report.rows_accepted -= table_errors.len() as u64;
+        report.rows_rejected += table_errors.len() as u64;
+        report.rejections.extend(table_errors);
+    }
+    Ok((table, totals, report))
+}
+
+#[cfg(test)]
+mod tests;
