@@ -49,22 +49,55 @@ impl SplitMix64 {
 
 /// The 40 substances, most frequent first.
 pub const DRUGS: [Drug; 40] = [
-    Drug::CannabisHerb, Drug::Cocaine, Drug::Methamphetamine, Drug::CannabisResin, Drug::Heroin, Drug::Opium,
-    Drug::Fentanyl, Drug::Ecstasy, Drug::Amphetamine, Drug::CocaineSalts, Drug::Crack, Drug::Morphine,
-    Drug::CrystallineMethamphetamine, Drug::Captagon, Drug::Tramadol, Drug::Ketamine, Drug::Khat, Drug::Lsd,
-    Drug::CannabisOil, Drug::CannabisPlants, Drug::CocaLeaf, Drug::CocaineBase, Drug::Benzodiazepines,
-    Drug::PharmaceuticalOpioids, Drug::Codeine, Drug::SyntheticCannabinoids, Drug::SyntheticCathinones,
-    Drug::AceticAnhydride, Drug::Ephedrine, Drug::Pseudoephedrine, Drug::Ghb, Drug::Barbiturates,
-    Drug::Methaqualone, Drug::PoppyStraw, Drug::PoppySeed, Drug::OtherHallucinogens, Drug::OtherNps,
-    Drug::OtherDrugs, Drug::PsychotropicSubstances, Drug::NonSpecified,
+    Drug::CannabisHerb,
+    Drug::Cocaine,
+    Drug::Methamphetamine,
+    Drug::CannabisResin,
+    Drug::Heroin,
+    Drug::Opium,
+    Drug::Fentanyl,
+    Drug::Ecstasy,
+    Drug::Amphetamine,
+    Drug::CocaineSalts,
+    Drug::Crack,
+    Drug::Morphine,
+    Drug::CrystallineMethamphetamine,
+    Drug::Captagon,
+    Drug::Tramadol,
+    Drug::Ketamine,
+    Drug::Khat,
+    Drug::Lsd,
+    Drug::CannabisOil,
+    Drug::CannabisPlants,
+    Drug::CocaLeaf,
+    Drug::CocaineBase,
+    Drug::Benzodiazepines,
+    Drug::PharmaceuticalOpioids,
+    Drug::Codeine,
+    Drug::SyntheticCannabinoids,
+    Drug::SyntheticCathinones,
+    Drug::AceticAnhydride,
+    Drug::Ephedrine,
+    Drug::Pseudoephedrine,
+    Drug::Ghb,
+    Drug::Barbiturates,
+    Drug::Methaqualone,
+    Drug::PoppyStraw,
+    Drug::PoppySeed,
+    Drug::OtherHallucinogens,
+    Drug::OtherNps,
+    Drug::OtherDrugs,
+    Drug::PsychotropicSubstances,
+    Drug::NonSpecified,
 ];
 
 /// The 60 countries.
 pub const COUNTRIES: [&str; 60] = [
-    "USA", "MEX", "COL", "IRN", "AFG", "PAK", "IND", "CHN", "BRA", "ESP", "NLD", "BEL", "DEU", "FRA", "GBR", "ITA",
-    "TUR", "RUS", "MAR", "NGA", "ZAF", "EGY", "SAU", "ARE", "IRQ", "TJK", "UZB", "KAZ", "THA", "MMR", "LAO", "VNM",
-    "MYS", "IDN", "PHL", "AUS", "NZL", "CAN", "PER", "BOL", "ECU", "VEN", "PAN", "GTM", "HND", "DOM", "JAM", "ARG",
-    "CHL", "PRY", "URY", "POL", "PRT", "GRC", "BGR", "ROU", "UKR", "KEN", "TZA", "SEN",
+    "USA", "MEX", "COL", "IRN", "AFG", "PAK", "IND", "CHN", "BRA", "ESP", "NLD", "BEL", "DEU",
+    "FRA", "GBR", "ITA", "TUR", "RUS", "MAR", "NGA", "ZAF", "EGY", "SAU", "ARE", "IRQ", "TJK",
+    "UZB", "KAZ", "THA", "MMR", "LAO", "VNM", "MYS", "IDN", "PHL", "AUS", "NZL", "CAN", "PER",
+    "BOL", "ECU", "VEN", "PAN", "GTM", "HND", "DOM", "JAM", "ARG", "CHL", "PRY", "URY", "POL",
+    "PRT", "GRC", "BGR", "ROU", "UKR", "KEN", "TZA", "SEN",
 ];
 
 /// Zipf-like weights: index i has weight 1 / (i + 1).
@@ -86,15 +119,31 @@ pub fn generate_each(n: usize, seed: u64, mut emit: impl FnMut(&Seizure)) {
     let mut rng = SplitMix64::new(seed);
     let first_day = Date::from_ymd(2015, 1, 1).map_or(16_436, Date::days);
     let days = 3653;
-    let countries: Vec<CountryCode> = COUNTRIES.iter().filter_map(|c| CountryCode::resolve(c)).collect();
+    let countries: Vec<CountryCode> = COUNTRIES
+        .iter()
+        .filter_map(|c| CountryCode::resolve(c))
+        .collect();
     let provinces: Vec<IranProvince> = IranProvince::all().collect();
-    let agencies = ["Police", "Customs", "Border Guard", "Navy", "Drug Control Agency"].map(|a| Some(a.to_owned()));
+    let agencies = [
+        "Police",
+        "Customs",
+        "Border Guard",
+        "Navy",
+        "Drug Control Agency",
+    ]
+    .map(|a| Some(a.to_owned()));
     let substances: Vec<Substance> = DRUGS.iter().map(|&d| Substance::of(d)).collect();
     let places: Vec<Place> = countries.iter().map(|&c| Place::country(c)).collect();
-    let iran = countries.iter().position(|c| c.as_str() == "IRN").unwrap_or(0);
+    let iran = countries
+        .iter()
+        .position(|c| c.as_str() == "IRN")
+        .unwrap_or(0);
     let iran_provinces: Vec<Place> = provinces
         .iter()
-        .map(|p| Place { province: Some(p.code().to_owned()), ..places[iran].clone() })
+        .map(|p| Place {
+            province: Some(p.code().to_owned()),
+            ..places[iran].clone()
+        })
         .collect();
     let mut s = Seizure {
         substance: substances[0].clone(),
@@ -123,9 +172,14 @@ pub fn generate_each(n: usize, seed: u64, mut emit: impl FnMut(&Seizure)) {
         s.substance.clone_from(&substances[d]);
         s.quantity = Quantity::from_base(base.max(0), unit).ok();
         s.period = Period::day(day);
-        let place = if c == iran { &iran_provinces[rng.below(31) as usize] } else { &places[c] };
+        let place = if c == iran {
+            &iran_provinces[rng.below(31) as usize]
+        } else {
+            &places[c]
+        };
         s.place.clone_from(place);
-        s.agency.clone_from(&agencies[rng.below(agencies.len() as u64) as usize]);
+        s.agency
+            .clone_from(&agencies[rng.below(agencies.len() as u64) as usize]);
         s.seizures = Some(1 + rng.below(3));
         emit(&s);
     }
@@ -146,7 +200,11 @@ pub fn table(n: usize, seed: u64) -> SeizureTable {
 pub fn sizes() -> Vec<usize> {
     std::env::var("NARCOSTAT_BENCH_ROWS")
         .ok()
-        .map(|v| v.split(',').filter_map(|s| s.trim().replace('_', "").parse().ok()).collect())
+        .map(|v| {
+            v.split(',')
+                .filter_map(|s| s.trim().replace('_', "").parse().ok())
+                .collect()
+        })
         .filter(|v: &Vec<usize>| !v.is_empty())
         .unwrap_or_else(|| vec![1_000_000, 10_000_000])
 }

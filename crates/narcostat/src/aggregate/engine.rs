@@ -90,12 +90,18 @@ impl Acc {
 
     /// The exact sum of a slot's dimension.
     pub fn sum(&self, slot: usize, dim: usize) -> i128 {
-        let carries = self.carries.get(&(slot as u32, dim as u8)).copied().unwrap_or(0);
+        let carries = self
+            .carries
+            .get(&(slot as u32, dim as u8))
+            .copied()
+            .unwrap_or(0);
         (i128::from(carries) << 64) + i128::from(self.slots[slot].sum[dim])
     }
 
     fn slot_for(&mut self, key: u64) -> usize {
-        let Some(index) = self.index.as_mut() else { return key as usize };
+        let Some(index) = self.index.as_mut() else {
+            return key as usize;
+        };
         let next = index.len() as u32;
         let slot = *index.entry(key).or_insert(next) as usize;
         if slot == self.slots.len() {
@@ -134,7 +140,11 @@ impl Acc {
         self.outside_period += other.outside_period;
         self.straddling_period += other.straddling_period;
         for o in 0..other.slots() {
-            let key = if other.index.is_some() { other.keys[o] } else { o as u64 };
+            let key = if other.index.is_some() {
+                other.keys[o]
+            } else {
+                o as u64
+            };
             let k = self.slot_for(key);
             let (src, dst) = (&other.slots[o], &mut self.slots[k]);
             for d in 0..3 {
@@ -142,7 +152,12 @@ impl Acc {
                 dst.sum[d] = sum;
                 dst.min[d] = dst.min[d].min(src.min[d]);
                 dst.max[d] = dst.max[d].max(src.max[d]);
-                let carried = other.carries.get(&(o as u32, d as u8)).copied().unwrap_or(0) + u64::from(carry);
+                let carried = other
+                    .carries
+                    .get(&(o as u32, d as u8))
+                    .copied()
+                    .unwrap_or(0)
+                    + u64::from(carry);
                 if carried > 0 {
                     *self.carries.entry((k as u32, d as u8)).or_insert(0) += carried;
                 }
@@ -312,7 +327,13 @@ fn apply_filter(
     }
 }
 
-fn accumulate(table: &SeizureTable, start: usize, keys: &[u64], slot_of_unit: &[u8; 256], acc: &mut Acc) {
+fn accumulate(
+    table: &SeizureTable,
+    start: usize,
+    keys: &[u64],
+    slot_of_unit: &[u8; 256],
+    acc: &mut Acc,
+) {
     let n = keys.len();
     let units = &table.unit[start..start + n];
     let amounts = &table.amount[start..start + n];
@@ -325,7 +346,18 @@ fn accumulate(table: &SeizureTable, start: usize, keys: &[u64], slot_of_unit: &[
         if key == SKIP {
             continue;
         }
-        let k = if dense { key as usize } else { acc.slot_for(key) };
-        acc.add(k, slot_of_unit[usize::from(units[i])], amounts[i], events[i], starts[i], starts[i] + i32::from(spans[i]));
+        let k = if dense {
+            key as usize
+        } else {
+            acc.slot_for(key)
+        };
+        acc.add(
+            k,
+            slot_of_unit[usize::from(units[i])],
+            amounts[i],
+            events[i],
+            starts[i],
+            starts[i] + i32::from(spans[i]),
+        );
     }
 }

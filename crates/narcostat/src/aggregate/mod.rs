@@ -171,7 +171,11 @@ fn finish(table: &SeizureTable, query: &Query, plan: &plan::Plan, acc: &engine::
         if records == 0 {
             continue;
         }
-        let composite = if acc.index.is_some() { acc.keys[slot] } else { slot as u64 };
+        let composite = if acc.index.is_some() {
+            acc.keys[slot]
+        } else {
+            slot as u64
+        };
         let mut key = Vec::with_capacity(plan.keys.len());
         let mut is_unattributed = false;
         for (i, kp) in plan.keys.iter().enumerate() {
@@ -179,7 +183,12 @@ fn finish(table: &SeizureTable, query: &Query, plan: &plan::Plan, acc: &engine::
             if Some(i) == time_pos && Some(code as u32) == unattributed_code {
                 is_unattributed = true;
             }
-            key.push(kp.values.get(code as usize).cloned().unwrap_or(KeyValue::Missing));
+            key.push(
+                kp.values
+                    .get(code as usize)
+                    .cloned()
+                    .unwrap_or(KeyValue::Missing),
+            );
         }
         let total = |j: usize| Total {
             sum: acc.sum(slot, j),
@@ -281,7 +290,10 @@ impl Aggregate {
     }
 
     /// Merges many partial aggregates of `query` in one pass.
-    pub fn merge_all<'a>(query: &Query, parts: impl IntoIterator<Item = &'a Aggregate>) -> Result<Aggregate, AggregateError> {
+    pub fn merge_all<'a>(
+        query: &Query,
+        parts: impl IntoIterator<Item = &'a Aggregate>,
+    ) -> Result<Aggregate, AggregateError> {
         let mut acc = Self::empty(query);
         let mut groups: BTreeMap<Vec<KeyValue>, Measures> = BTreeMap::new();
         let mut unattributed: BTreeMap<Vec<KeyValue>, Measures> = BTreeMap::new();
@@ -291,26 +303,48 @@ impl Aggregate {
             fold(&mut unattributed, &p.unattributed)?;
             acc.accounting.merge(&p.accounting);
         }
-        acc.groups = groups.into_iter().map(|(key, measures)| Group { key, measures }).collect();
-        acc.unattributed = unattributed.into_iter().map(|(key, measures)| Group { key, measures }).collect();
+        acc.groups = groups
+            .into_iter()
+            .map(|(key, measures)| Group { key, measures })
+            .collect();
+        acc.unattributed = unattributed
+            .into_iter()
+            .map(|(key, measures)| Group { key, measures })
+            .collect();
         Ok(acc)
     }
 
     fn check_compatible(&self, other: &Aggregate) -> Result<(), AggregateError> {
-        if self.by != other.by || self.filter != other.filter || self.period != other.period || self.span_rule != other.span_rule {
+        if self.by != other.by
+            || self.filter != other.filter
+            || self.period != other.period
+            || self.span_rule != other.span_rule
+        {
             let describe = |a: &Aggregate| {
-                format!("by {:?}, period {:?}", a.by.iter().map(|k| k.name()).collect::<Vec<_>>(), a.period.map(|p| p.to_string()))
+                format!(
+                    "by {:?}, period {:?}",
+                    a.by.iter().map(|k| k.name()).collect::<Vec<_>>(),
+                    a.period.map(|p| p.to_string())
+                )
             };
-            return Err(AggregateError::Incompatible { left: describe(self), right: describe(other) });
+            return Err(AggregateError::Incompatible {
+                left: describe(self),
+                right: describe(other),
+            });
         }
         Ok(())
     }
 }
 
-fn fold(map: &mut BTreeMap<Vec<KeyValue>, Measures>, groups: &[Group]) -> Result<(), AggregateError> {
+fn fold(
+    map: &mut BTreeMap<Vec<KeyValue>, Measures>,
+    groups: &[Group],
+) -> Result<(), AggregateError> {
     for g in groups {
         match map.get_mut(&g.key) {
-            Some(m) => m.merge(&g.measures).ok_or_else(|| AggregateError::Overflow { group: g.label() })?,
+            Some(m) => m
+                .merge(&g.measures)
+                .ok_or_else(|| AggregateError::Overflow { group: g.label() })?,
             None => {
                 map.insert(g.key.clone(), g.measures);
             }

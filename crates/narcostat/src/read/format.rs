@@ -122,12 +122,21 @@ impl Format {
 
 /// The unit suffix of a wide column (normalised name), e.g. `heroinkg` -> kg.
 pub(crate) fn wide_unit(normalized: &str) -> Option<(&str, &'static str)> {
-    const SUFFIXES: [(&str, &str); 6] =
-        [("kg", "kg"), ("litre", "l"), ("no", "units"), ("blots", "blots"), ("bottle", "bottles"), ("bottles", "bottles")];
+    const SUFFIXES: [(&str, &str); 6] = [
+        ("kg", "kg"),
+        ("litre", "l"),
+        ("no", "units"),
+        ("blots", "blots"),
+        ("bottle", "bottles"),
+        ("bottles", "bottles"),
+    ];
     if normalized.starts_with("total") {
         return None;
     }
     SUFFIXES.iter().find_map(|(suffix, unit)| {
-        normalized.strip_suffix(suffix).filter(|d| !d.is_empty()).map(|d| (d, *unit))
+        normalized
+            .strip_suffix(suffix)
+            .filter(|d| !d.is_empty())
+            .map(|d| (d, *unit))
     })
 }

@@ -11,9 +11,17 @@ use crate::quantity::{Decimal, DecimalMark, Quantity, Unit};
 use crate::record::{Qualifier, ReportedTotal, Seizure};
 use crate::substance::{Drug, Substance};
 
-pub(crate) fn parser(format: &Format, header: &[String], file: &str, opts: &ReadOptions) -> Result<Box<dyn RowParser>, ReadError> {
+pub(crate) fn parser(
+    format: &Format,
+    header: &[String],
+    file: &str,
+    opts: &ReadOptions,
+) -> Result<Box<dyn RowParser>, ReadError> {
     let need = |names: &[&str]| {
-        find(header, names).ok_or_else(|| ReadError::MissingColumn { file: file.to_owned(), column: names[0].to_owned() })
+        find(header, names).ok_or_else(|| ReadError::MissingColumn {
+            file: file.to_owned(),
+            column: names[0].to_owned(),
+        })
     };
     Ok(match format {
         Format::UnodcAnnual | Format::UnodcSubregional => Box::new(Unodc {
@@ -44,12 +52,21 @@ pub(crate) fn parser(format: &Format, header: &[String], file: &str, opts: &Read
         Format::Wide => Box::new(Wide::new(header, file, opts)?),
         Format::Generic(map) => Box::new(Generic::new(map, header, file, opts)?),
         Format::Json | Format::Ndjson => {
-            return Err(ReadError::UnknownFormat { file: file.to_owned(), header: "JSON is not a CSV layout".to_owned() });
+            return Err(ReadError::UnknownFormat {
+                file: file.to_owned(),
+                header: "JSON is not a CSV layout".to_owned(),
+            });
         }
     })
 }
 
-fn bare_seizure(substance: Substance, quantity: Option<Quantity>, period: Period, place: Place, source: String) -> Seizure {
+fn bare_seizure(
+    substance: Substance,
+    quantity: Option<Quantity>,
+    period: Period,
+    place: Place,
+    source: String,
+) -> Seizure {
     Seizure {
         substance,
         quantity,
@@ -82,7 +99,10 @@ struct Unodc {
 
 /// Drugs that UNODC tables report in the kg column although they are counted.
 fn counted_in_kg_column(drug: Drug) -> bool {
-    matches!(drug, Drug::CannabisPlants | Drug::PoppyPlants | Drug::CocaBush)
+    matches!(
+        drug,
+        Drug::CannabisPlants | Drug::PoppyPlants | Drug::CocaBush
+    )
 }
 
 impl RowParser for Unodc {
@@ -96,17 +116,39 @@ impl RowParser for Unodc {
         }
         let period = cells::year(row, self.year)?;
         let code_text = row.get(self.code);
-        let name = self.country.map(|c| row.get(c).to_owned()).filter(|n| !n.is_empty());
-        let country = CountryCode::resolve(code_text).or_else(|| name.as_deref().and_then(CountryCode::resolve)).or(self.opts.country);
-        let place = Place { country, country_name: name.or_else(|| (!is_missing(code_text)).then(|| code_text.to_owned())), ..Place::default() };
+        let name = self
+            .country
+            .map(|c| row.get(c).to_owned())
+            .filter(|n| !n.is_empty());
+        let country = CountryCode::resolve(code_text)
+            .or_else(|| name.as_deref().and_then(CountryCode::resolve))
+            .or(self.opts.country);
+        let place = Place {
+            country,
+            country_name: name.or_else(|| (!is_missing(code_text)).then(|| code_text.to_owned())),
+            ..Place::default()
+        };
         let counted = counted_in_kg_column(substance.drug);
         let unit = if counted { Unit::Plant } else { Unit::Kilogram };
         let v = row.get(self.kg);
-        let mark = if self.semicolon_convention { comma_unless_point(v) } else { DecimalMark::Point };
+        let mark = if self.semicolon_convention {
+            comma_unless_point(v)
+        } else {
+            DecimalMark::Point
+        };
         let quantity = cells::quantity(row, self.kg, unit, mark, &self.opts)?;
-        let mut s = bare_seizure(substance, quantity, period, place, format!("{}:{}", self.file, row.line));
+        let mut s = bare_seizure(
+            substance,
+            quantity,
+            period,
+            place,
+            format!("{}:{}", self.file, row.line),
+        );
         if counted && quantity.is_some() {
-            s.notes.push(format!("{} reported in the kg column: read as a count of plants", s.substance.name));
+            s.notes.push(format!(
+                "{} reported in the kg column: read as a count of plants",
+                s.substance.name
+            ));
         }
         if let Some(c) = self.comment {
             let text = row.get(c);
@@ -135,31 +177,67 @@ struct Cbp {
     lbs: usize,
 }
 
-const MONTHS: [&str; 12] = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
+const MONTHS: [&str; 12] = [
+    "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
+];
 
 impl RowParser for Cbp {
     fn parse(&mut self, row: &Row<'_>, out: &mut Vec<Record>) -> Result<(), CellError> {
         let substance = cells::substance(row, self.drug, &self.opts)?;
         let fy_text = row.get(self.fy);
-        let bad_fy = || CellError::at(self.fy, fy_text, RowError::BadDate { value: fy_text.to_owned() });
+        let bad_fy = || {
+            CellError::at(
+                self.fy,
+                fy_text,
+                RowError::BadDate {
+                    value: fy_text.to_owned(),
+                },
+            )
+        };
         let digits: String = fy_text.chars().take_while(char::is_ascii_digit).collect();
         let fy: i32 = digits.parse().map_err(|_| bad_fy())?;
         let fytd = fy_text.to_ascii_uppercase().contains("FYTD");
         let m_text = row.get(self.month);
         let month = MONTHS
             .iter()
-            .position(|m| m_text.eq_ignore_ascii_case(m) || m_text.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(m)))
-            .ok_or_else(|| CellError::at(self.month, m_text, RowError::BadDate { value: m_text.to_owned() }))?
-            as u32
+            .position(|m| {
+                m_text.eq_ignore_ascii_case(m)
+                    || m_text.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(m))
+            })
+            .ok_or_else(|| {
+                CellError::at(
+                    self.month,
+                    m_text,
+                    RowError::BadDate {
+                        value: m_text.to_owned(),
+                    },
+                )
+            })? as u32
             + 1;
         // US federal fiscal year FY runs from October of FY-1 to September of FY.
         let year = if month >= 10 { fy - 1 } else { fy };
         let period = Period::parse(&format!("{year:04}-{month:02}")).map_err(|_| bad_fy())?;
-        let office = self.office.map(|c| row.get(c).to_owned()).filter(|s| !s.is_empty());
-        let place = Place { country: CountryCode::from_code("USA"), locality: office, ..Place::default() };
+        let office = self
+            .office
+            .map(|c| row.get(c).to_owned())
+            .filter(|s| !s.is_empty());
+        let place = Place {
+            country: CountryCode::from_code("USA"),
+            locality: office,
+            ..Place::default()
+        };
         let quantity = cells::quantity(row, self.lbs, Unit::Pound, DecimalMark::Point, &self.opts)?;
-        let mut s = bare_seizure(substance, quantity, period, place, format!("{}:{}", self.file, row.line));
-        s.agency = self.component.map(|c| row.get(c).to_owned()).filter(|a| !a.is_empty());
+        let mut s = bare_seizure(
+            substance,
+            quantity,
+            period,
+            place,
+            format!("{}:{}", self.file, row.line),
+        );
+        s.agency = self
+            .component
+            .map(|c| row.get(c).to_owned())
+            .filter(|a| !a.is_empty());
         s.seizures = match self.events {
             Some(c) => cells::count(row, c)?,
             None => None,
@@ -202,7 +280,10 @@ struct Wide {
 
 impl Wide {
     fn new(header: &[String], file: &str, opts: &ReadOptions) -> Result<Self, ReadError> {
-        let year = find(header, &["Year"]).ok_or_else(|| ReadError::MissingColumn { file: file.to_owned(), column: "Year".to_owned() })?;
+        let year = find(header, &["Year"]).ok_or_else(|| ReadError::MissingColumn {
+            file: file.to_owned(),
+            column: "Year".to_owned(),
+        })?;
         let mut columns = Vec::new();
         let mut totals = Vec::new();
         let mut extra = Vec::new();
@@ -226,32 +307,63 @@ impl Wide {
             match (wide_unit(&norm), split) {
                 (Some((_, unit)), Some((drug, _))) => {
                     let drug_name = drug.replace('_', " ");
-                    let substance = Substance::resolve_with(&drug_name, opts.resolution).map_err(|e| ReadError::Row(Box::new(super::error::Rejection {
-                        file: file.to_owned(),
-                        line: 1,
-                        column: Some(h.clone()),
-                        column_number: Some(i + 1),
-                        value: Some(h.clone()),
-                        reason: RowError::UnknownSubstance { name: e.name, suggestions: e.suggestions },
-                    })))?;
+                    let substance =
+                        Substance::resolve_with(&drug_name, opts.resolution).map_err(|e| {
+                            ReadError::Row(Box::new(super::error::Rejection {
+                                file: file.to_owned(),
+                                line: 1,
+                                column: Some(h.clone()),
+                                column_number: Some(i + 1),
+                                value: Some(h.clone()),
+                                reason: RowError::UnknownSubstance {
+                                    name: e.name,
+                                    suggestions: e.suggestions,
+                                },
+                            }))
+                        })?;
                     let unit = Unit::parse(unit).unwrap_or(Unit::Unit);
-                    columns.push(WideColumn { index: i, substance, unit });
+                    columns.push(WideColumn {
+                        index: i,
+                        substance,
+                        unit,
+                    });
                 }
                 _ if place.is_none() => place = Some(i),
                 _ => extra.push((i, h.clone())),
             }
         }
-        Ok(Self { file: file.to_owned(), opts: opts.clone(), year, place, columns, is_total, totals, extra, zero_cells: 0 })
+        Ok(Self {
+            file: file.to_owned(),
+            opts: opts.clone(),
+            year,
+            place,
+            columns,
+            is_total,
+            totals,
+            extra,
+            zero_cells: 0,
+        })
     }
 }
 
 impl RowParser for Wide {
     fn parse(&mut self, row: &Row<'_>, out: &mut Vec<Record>) -> Result<(), CellError> {
         let period = cells::year(row, self.year)?;
-        let place_name = self.place.map(|c| row.get(c).to_owned()).filter(|p| !p.is_empty());
-        let is_total = self.is_total.is_some_and(|c| matches!(row.get(c).to_ascii_lowercase().as_str(), "true" | "1" | "yes"));
+        let place_name = self
+            .place
+            .map(|c| row.get(c).to_owned())
+            .filter(|p| !p.is_empty());
+        let is_total = self.is_total.is_some_and(|c| {
+            matches!(
+                row.get(c).to_ascii_lowercase().as_str(),
+                "true" | "1" | "yes"
+            )
+        });
         let source = format!("{}:{}", self.file, row.line);
-        let country_place = Place { country: self.opts.country, ..Place::default() };
+        let country_place = Place {
+            country: self.opts.country,
+            ..Place::default()
+        };
         let row_place = if is_total {
             country_place.clone()
         } else {
@@ -271,7 +383,13 @@ impl RowParser for Wide {
             for c in &self.columns {
                 match cells::quantity(row, c.index, c.unit, DecimalMark::Point, &self.opts)? {
                     Some(q) if q.base() > 0 => {
-                        seizures.push(bare_seizure(c.substance.clone(), Some(q), period, row_place.clone(), source.clone()));
+                        seizures.push(bare_seizure(
+                            c.substance.clone(),
+                            Some(q),
+                            period,
+                            row_place.clone(),
+                            source.clone(),
+                        ));
                     }
                     // Zero or empty cells of a wide table mean "nothing seized".
                     _ => zeros += 1,
@@ -295,7 +413,12 @@ impl RowParser for Wide {
                     period,
                     place: row_place.clone(),
                     drugs: crate::DrugList::all(),
-                    scope: Some(std::iter::once(format!("{header} column")).chain(notes.iter().cloned()).collect::<Vec<_>>().join("; ")),
+                    scope: Some(
+                        std::iter::once(format!("{header} column"))
+                            .chain(notes.iter().cloned())
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    ),
                     source: Some(source.clone()),
                 }));
             }
@@ -331,10 +454,20 @@ struct Generic {
 }
 
 impl Generic {
-    fn new(map: &ColumnMap, header: &[String], file: &str, opts: &ReadOptions) -> Result<Self, ReadError> {
-        let missing = |c: &str| ReadError::MissingColumn { file: file.to_owned(), column: c.to_owned() };
+    fn new(
+        map: &ColumnMap,
+        header: &[String],
+        file: &str,
+        opts: &ReadOptions,
+    ) -> Result<Self, ReadError> {
+        let missing = |c: &str| ReadError::MissingColumn {
+            file: file.to_owned(),
+            column: c.to_owned(),
+        };
         let need = |c: &str| find(header, &[c]).ok_or_else(|| missing(c));
-        let opt = |c: &Option<String>| -> Result<Option<usize>, ReadError> { c.as_deref().map(need).transpose() };
+        let opt = |c: &Option<String>| -> Result<Option<usize>, ReadError> {
+            c.as_deref().map(need).transpose()
+        };
         let date = opt(&map.date)?;
         let year = opt(&map.year)?;
         if date.is_none() && year.is_none() {
@@ -370,23 +503,70 @@ impl RowParser for Generic {
         let period = match (self.date, self.year) {
             (Some(c), _) => {
                 let v = row.get(c);
-                v.parse::<Date>().map(Period::day).or_else(|_| Period::parse(v)).map_err(|_| CellError::at(c, v, RowError::BadDate { value: v.to_owned() }))?
+                v.parse::<Date>()
+                    .map(Period::day)
+                    .or_else(|_| Period::parse(v))
+                    .map_err(|_| {
+                        CellError::at(
+                            c,
+                            v,
+                            RowError::BadDate {
+                                value: v.to_owned(),
+                            },
+                        )
+                    })?
             }
             (None, Some(c)) => cells::year(row, c)?,
-            (None, None) => return Err(CellError { column: None, value: None, reason: RowError::Missing }),
+            (None, None) => {
+                return Err(CellError {
+                    column: None,
+                    value: None,
+                    reason: RowError::Missing,
+                });
+            }
         };
         let qcol = self.quantity;
         let v = row.get(qcol);
         let quantity = if is_missing(v) {
-            cells::quantity(row, qcol, Unit::Kilogram, self.opts.decimal_mark, &self.opts)?
+            cells::quantity(
+                row,
+                qcol,
+                Unit::Kilogram,
+                self.opts.decimal_mark,
+                &self.opts,
+            )?
         } else if let Some(ucol) = self.unit {
             let u = row.get(ucol);
-            let unit = Unit::parse(u).ok_or_else(|| CellError::at(ucol, u, RowError::UnknownUnit { value: u.to_owned() }))?;
+            let unit = Unit::parse(u).ok_or_else(|| {
+                CellError::at(
+                    ucol,
+                    u,
+                    RowError::UnknownUnit {
+                        value: u.to_owned(),
+                    },
+                )
+            })?;
             cells::quantity(row, qcol, unit, self.opts.decimal_mark, &self.opts)?
-        } else if v.chars().any(char::is_alphabetic) && Decimal::parse(v, self.opts.decimal_mark).is_err() {
-            Some(Quantity::parse_with(v, self.opts.decimal_mark).map_err(|e| CellError::at(qcol, v, cells::quantity_error(v, e)))?)
+        } else if v.chars().any(char::is_alphabetic)
+            && v.chars()
+                .next()
+                .is_some_and(|c| c.is_numeric() || matches!(c, '-' | '+' | '.'))
+            && Decimal::parse(v, self.opts.decimal_mark).is_err()
+        {
+            Some(
+                Quantity::parse_with(v, self.opts.decimal_mark)
+                    .map_err(|e| CellError::at(qcol, v, cells::quantity_error(v, e)))?,
+            )
         } else {
-            let unit = self.default_unit.ok_or_else(|| CellError::at(qcol, v, RowError::UnknownUnit { value: String::new() }))?;
+            let unit = self.default_unit.ok_or_else(|| {
+                CellError::at(
+                    qcol,
+                    v,
+                    RowError::UnknownUnit {
+                        value: String::new(),
+                    },
+                )
+            })?;
             cells::quantity(row, qcol, unit, self.opts.decimal_mark, &self.opts)?
         };
         let text = |c: Option<usize>| c.map(|c| row.get(c).to_owned()).filter(|s| !s.is_empty());
@@ -395,10 +575,23 @@ impl RowParser for Generic {
             None => self.opts.country,
         };
         let province = text(self.province).map(|p| {
-            crate::place::IranProvince::resolve(&p).filter(|_| country.is_some_and(|c| c.as_str() == "IRN")).map_or(p, |ir| ir.code().to_owned())
+            crate::place::IranProvince::resolve(&p)
+                .filter(|_| country.is_some_and(|c| c.as_str() == "IRN"))
+                .map_or(p, |ir| ir.code().to_owned())
         });
-        let place = Place { country, country_name: None, province, locality: text(self.locality) };
-        let mut s = bare_seizure(substance, quantity, period, place, format!("{}:{}", self.file, row.line));
+        let place = Place {
+            country,
+            country_name: None,
+            province,
+            locality: text(self.locality),
+        };
+        let mut s = bare_seizure(
+            substance,
+            quantity,
+            period,
+            place,
+            format!("{}:{}", self.file, row.line),
+        );
         s.agency = text(self.agency);
         s.seizures = match self.seizures {
             Some(c) => cells::count(row, c)?,

@@ -58,7 +58,10 @@ pub struct ReadOptions {
 impl ReadOptions {
     /// Lenient reading.
     pub fn lenient() -> Self {
-        Self { mode: Mode::Lenient, ..Self::default() }
+        Self {
+            mode: Mode::Lenient,
+            ..Self::default()
+        }
     }
 }
 
