@@ -201,8 +201,18 @@ pub struct Duplicate {
     pub second: usize,
 }
 
+/// The document a source reference names, without a `:line` suffix.
+fn document(source: Option<&str>) -> Option<&str> {
+    source.map(|s| match s.rsplit_once(':') {
+        Some((doc, line)) if !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) => doc,
+        _ => s,
+    })
+}
+
 /// Records with the same drug, place, period and quantity that come from
-/// different agencies or sources (likely double reporting).
+/// different agencies or source documents (likely double reporting). Rows
+/// of one document and agency are separate records by design (UNODC rows
+/// sharing a country, year and drug are summed).
 pub fn duplicates(seizures: &[Seizure]) -> Vec<Duplicate> {
     let mut seen: HashMap<_, Vec<usize>> = HashMap::new();
     let mut out = Vec::new();
@@ -218,7 +228,9 @@ pub fn duplicates(seizures: &[Seizure]) -> Vec<Duplicate> {
         let earlier = seen.entry(key).or_default();
         for &j in earlier.iter() {
             let o = &seizures[j];
-            if o.agency != s.agency || o.source != s.source {
+            if o.agency != s.agency
+                || document(o.source.as_deref()) != document(s.source.as_deref())
+            {
                 out.push(Duplicate {
                     first: j,
                     second: i,
@@ -243,8 +255,8 @@ pub struct Outlier {
     pub ratio: f64,
 }
 
-/// Records more than `factor` times the median of their drug and dimension
-/// (groups of at least three records with a positive median).
+/// Records more than `factor` times the median of their drug, country and
+/// dimension (groups of at least three records with a positive median).
 pub fn outliers(seizures: &[Seizure], factor: f64) -> Vec<Outlier> {
     let mut groups: HashMap<_, Vec<usize>> = HashMap::new();
     for (i, s) in seizures.iter().enumerate() {

@@ -1,0 +1,368 @@
+//! The subcommands.
+
+use crate::Failure;
+use crate::args::{
+    BulletinFormatArg, Command, ConvertFormat, MeasureArg, Select, SpanRuleArg, TableFormat,
+};
+use crate::input::load;
+use crate::output::{drop_empty_columns, emit, table};
+use narcostat::bulletin::{Bulletin, BulletinFormat};
+use narcostat::check::{Tolerance, check_total, conflicts, duplicates, outliers};
+use narcostat::rank::Measure;
+use narcostat::write::{self, Cell};
+use narcostat::{Granularity, GroupKey, Period, Query, SeizureTable, SpanRule};
+
+fn usage(e: impl std::fmt::Display) -> Failure {
+    Failure::Usage(e.to_string())
+}
+
+fn data(e: impl std::fmt::Display) -> Failure {
+    Failure::Data(e.to_string())
+}
+
+fn measure(m: MeasureArg) -> Measure {
+    match m {
+        MeasureArg::Mass => Measure::Mass,
+        MeasureArg::Volume => Measure::Volume,
+        MeasureArg::Count => Measure::Count,
+        MeasureArg::Seizures => Measure::Seizures,
+        MeasureArg::Records => Measure::Records,
+    }
+}
+
+fn query(by: &str, select: &Select) -> Result<Query, Failure> {
+    let mut q = Query::parse(by, &select.filter, select.period.as_deref()).map_err(usage)?;
+    for k in &mut q.by {
+        if let GroupKey::Time(Granularity::FiscalYear(_)) = k {
+            *k = GroupKey::Time(Granularity::FiscalYear(select.fiscal_start));
+        }
+    }
+    q.span_rule = match select.span_rule {
+        SpanRuleArg::Separate => SpanRule::Separate,
+        SpanRuleArg::ByStart => SpanRule::ByStart,
+        SpanRuleArg::ByEnd => SpanRule::ByEnd,
+    };
+    Ok(q)
+}
+
+fn print_rows(mut header: Vec<String>, mut rows: Vec<Vec<Cell>>, keys: usize, format: TableFormat) {
+    match format {
+        TableFormat::Csv => emit(&write::to_csv(&header, &rows)),
+        TableFormat::Json => emit(&write::to_json(&header, &rows)),
+        TableFormat::Table => {
+            drop_empty_columns(&mut header, &mut rows, keys);
+            emit(&table(&header, &rows));
+        }
+    }
+}
+
+fn accounting_note(a: &narcostat::aggregate::Accounting) {
+    let mut parts = Vec::new();
+    if a.filtered_out > 0 {
+        parts.push(format!("{} filtered out", a.filtered_out));
+    }
+    if a.outside_period > 0 {
+        parts.push(format!("{} outside the period", a.outside_period));
+    }
+    if a.straddling_period > 0 {
+        parts.push(format!(
+            "{} straddling the period's edges (not added)",
+            a.straddling_period
+        ));
+    }
+    if a.unattributed > 0 {
+        parts.push(format!(
+            "{} spanning several time buckets (listed apart; see --span-rule)",
+            a.unattributed
+        ));
+    }
+    if a.without_quantity > 0 {
+        parts.push(format!("{} without a quantity", a.without_quantity));
+    }
+    if !parts.is_empty() {
+        eprintln!(
+            "{} rows: {} aggregated, {}",
+            a.rows,
+            a.aggregated,
+            parts.join(", ")
+        );
+    }
+}
+
+pub fn run(command: Command) -> Result<(), Failure> {
+    match command {
+        Command::Bulletin {
+            data: path,
+            period,
+            format,
+        } => {
+            let dataset = match path {
+                Some(p) => {
+                    let input = crate::args::Input {
+                        file: p,
+                        input_format: None,
+                        country: None,
+                        lenient: false,
+                    };
+                    load(&input)?.0
+                }
+                None => narcostat::seed::bulletin_2021_02(),
+            };
+            let period = period
+                .map(|p| Period::parse(&p))
+                .transpose()
+                .map_err(usage)?;
+            let format = match format {
+                BulletinFormatArg::Text => BulletinFormat::Text,
+                BulletinFormatArg::Markdown => BulletinFormat::Markdown,
+                BulletinFormatArg::Html => BulletinFormat::Html,
+                BulletinFormatArg::Json => BulletinFormat::Json,
+            };
+            emit(&Bulletin::build(&dataset, period).render(format));
+            Ok(())
+        }
+        Command::Summary {
+            input,
+            by,
+            select,
+            format,
+        } => {
+            let q = query(&by, &select)?;
+            let (dataset, _) = load(&input)?;
+            let t = SeizureTable::from_seizures(&dataset.seizures).map_err(data)?;
+            let agg = t.aggregate(&q).map_err(data)?;
+            accounting_note(&agg.accounting);
+            let (header, rows) = write::aggregate_rows(&agg);
+            print_rows(header, rows, q.by.len(), format);
+            Ok(())
+        }
+        Command::Top {
+            input,
+            by,
+            n,
+            measure: m,
+            select,
+            format,
+        } => {
+            let q = query(&by, &select)?;
+            let (dataset, _) = load(&input)?;
+            let t = SeizureTable::from_seizures(&dataset.seizures).map_err(data)?;
+            let agg = t.aggregate(&q).map_err(data)?;
+            accounting_note(&agg.accounting);
+            let m = measure(m);
+            let ranking = agg.rank(m, Some(n));
+            let mut header = vec!["rank".to_owned()];
+            header.extend(q.by.iter().map(|k| k.name().to_owned()));
+            header.push(m.column().to_owned());
+            header.push("share".to_owned());
+            let rows: Vec<Vec<Cell>> = ranking
+                .entries
+                .iter()
+                .map(|e| {
+                    let mut r = vec![Cell::Number(e.rank.to_string())];
+                    r.extend(e.key.iter().map(|k| Cell::Text(k.label())));
+                    r.push(Cell::Number(e.value.to_string()));
+                    r.push(Cell::Text(format!("{:.2}%", e.share * 100.0)));
+                    r
+                })
+                .collect();
+            print_rows(header, rows, 0, format);
+            if matches!(format, TableFormat::Table) {
+                let total = narcostat::quantity::group_thousands(
+                    &ranking.total.round(3).normalized().to_string(),
+                );
+                emit(&format!(
+                    "{} groups, total {total} {}\n",
+                    ranking.groups,
+                    m.unit().map_or("", |u| u.symbol())
+                ));
+            }
+            Ok(())
+        }
+        Command::Trend {
+            input,
+            by,
+            drug,
+            measure: m,
+            mut select,
+            format,
+        } => {
+            if let Some(d) = drug {
+                select.filter = if select.filter.is_empty() {
+                    format!("drug={d}")
+                } else {
+                    format!("{},drug={d}", select.filter)
+                };
+            }
+            let q = query(&by, &select)?;
+            if q.granularity().is_none() || q.by.len() != 1 {
+                return Err(Failure::Usage(format!(
+                    "trend --by takes one time granularity (year, month, fiscal-year, ...), not {by:?}"
+                )));
+            }
+            let (dataset, _) = load(&input)?;
+            let t = SeizureTable::from_seizures(&dataset.seizures).map_err(data)?;
+            let agg = t.aggregate(&q).map_err(data)?;
+            accounting_note(&agg.accounting);
+            let m = measure(m);
+            let header = vec![
+                q.by[0].name().to_owned(),
+                m.column().to_owned(),
+                "change".to_owned(),
+                "change_percent".to_owned(),
+            ];
+            let mut rows = Vec::new();
+            let mut previous: Option<i128> = None;
+            for g in &agg.groups {
+                let Some(v) = m.base_value(&g.measures) else {
+                    continue;
+                };
+                let (change, pct) = match previous {
+                    Some(p) => (
+                        Cell::Number(m.to_decimal(v - p).to_string()),
+                        if p == 0 {
+                            Cell::Empty
+                        } else {
+                            Cell::Number(format!("{:.1}", 100.0 * (v - p) as f64 / p as f64))
+                        },
+                    ),
+                    None => (Cell::Empty, Cell::Empty),
+                };
+                rows.push(vec![
+                    Cell::Text(g.label()),
+                    Cell::Number(m.to_decimal(v).to_string()),
+                    change,
+                    pct,
+                ]);
+                previous = Some(v);
+            }
+            print_rows(header, rows, 1, format);
+            Ok(())
+        }
+        Command::Compare {
+            input,
+            period,
+            vs,
+            by,
+            measure: m,
+            filter,
+            format,
+        } => {
+            let q = Query::parse(&by, &filter, None).map_err(usage)?;
+            let cur = Period::parse(&period).map_err(usage)?;
+            let prev = Period::parse(&vs).map_err(usage)?;
+            let (dataset, _) = load(&input)?;
+            let t = SeizureTable::from_seizures(&dataset.seizures).map_err(data)?;
+            let c = t.compare(&q, cur, prev, measure(m)).map_err(data)?;
+            let col = measure(m).column();
+            let mut header: Vec<String> =
+                q.by.iter()
+                    .filter(|k| !matches!(k, GroupKey::Time(_)))
+                    .map(|k| k.name().to_owned())
+                    .collect();
+            let keys = header.len();
+            header.extend([
+                format!("{col} {period}"),
+                format!("{col} {vs}"),
+                "change".to_owned(),
+                "change_percent".to_owned(),
+                "status".to_owned(),
+            ]);
+            let row = |ch: &narcostat::compare::Change, key: Vec<Cell>| {
+                let mut r = key;
+                r.push(Cell::Number(ch.current.to_string()));
+                r.push(Cell::Number(ch.previous.to_string()));
+                r.push(Cell::Number(ch.absolute.to_string()));
+                r.push(
+                    ch.percent
+                        .map_or(Cell::Empty, |p| Cell::Number(format!("{p:.1}"))),
+                );
+                r.push(Cell::Text(format!("{:?}", ch.status).to_lowercase()));
+                r
+            };
+            let mut rows: Vec<Vec<Cell>> = c
+                .rows
+                .iter()
+                .map(|ch| row(ch, ch.key.iter().map(|k| Cell::Text(k.label())).collect()))
+                .collect();
+            let mut total_key = vec![Cell::Text("total".to_owned())];
+            total_key.resize(keys.max(1), Cell::Empty);
+            rows.push(row(&c.total, total_key));
+            print_rows(header, rows, keys, format);
+            Ok(())
+        }
+        Command::Check { input } => check(&input),
+        Command::Convert { input, to } => {
+            let (dataset, _) = load(&input)?;
+            emit(&match to {
+                ConvertFormat::Json => write::dataset_json(&dataset) + "\n",
+                ConvertFormat::Csv => write::records_csv(&dataset.seizures),
+            });
+            Ok(())
+        }
+    }
+}
+
+fn check(input: &crate::args::Input) -> Result<(), Failure> {
+    let (dataset, report) = load(input)?;
+    let mut out = String::new();
+    out.push_str(&format!(
+        "{} ({}): {} rows read = {} accepted + {} rejected\n",
+        report.file, report.format, report.rows_read, report.rows_accepted, report.rows_rejected
+    ));
+    out.push_str(&format!(
+        "  {} seizure records, {} stated totals, {} without a quantity, {} flagged, {} zero cells skipped\n",
+        report.seizures, report.totals, report.missing_quantities, report.flagged, report.zero_cells
+    ));
+    for r in report.rejections.iter().take(20) {
+        out.push_str(&format!("  rejected {r}\n"));
+    }
+    if report.rejections.len() > 20 {
+        out.push_str(&format!(
+            "  ... and {} more rejected rows\n",
+            report.rejections.len() - 20
+        ));
+    }
+    let mut inconsistent = 0;
+    for t in &dataset.reported_totals {
+        if let Ok(c) = check_total(t, &dataset.seizures, Tolerance::default()) {
+            if !c.consistent {
+                inconsistent += 1;
+                if inconsistent <= 20 {
+                    out.push_str(&format!(
+                        "  stated total {} {}: {}\n",
+                        t.place.label(),
+                        t.period,
+                        c.describe()
+                    ));
+                }
+            }
+        }
+    }
+    out.push_str(&format!(
+        "  {} of {} stated totals differ from their items beyond tolerance\n",
+        inconsistent,
+        dataset.reported_totals.len()
+    ));
+    for c in conflicts(&dataset) {
+        let values: Vec<String> = c
+            .statements
+            .iter()
+            .map(|(v, at)| format!("{v} ({at})"))
+            .collect();
+        out.push_str(&format!(
+            "  conflicting {}: {}\n",
+            c.fact,
+            values.join(" vs ")
+        ));
+    }
+    let d = duplicates(&dataset.seizures);
+    out.push_str(&format!("  {} likely duplicate pairs (same drug, place, period and quantity from different agencies or sources)\n", d.len()));
+    let o = outliers(&dataset.seizures, 100.0);
+    out.push_str(&format!(
+        "  {} records over 100 times the median of their drug in their country\n",
+        o.len()
+    ));
+    emit(&out);
+    Ok(())
+}

@@ -1,0 +1,76 @@
+//! Reading input files, with a progress bar on terminals.
+
+use crate::Failure;
+use crate::args::Input;
+use narcostat::read::{Format, Mode, Progress, ReadOptions, ReadReport, read};
+use narcostat::{CountryCode, Dataset};
+use std::io::IsTerminal;
+
+/// Reads an input file into a dataset.
+pub fn load(input: &Input) -> Result<(Dataset, ReadReport), Failure> {
+    let mut options = if input.lenient {
+        ReadOptions::lenient()
+    } else {
+        ReadOptions::default()
+    };
+    if let Some(f) = &input.input_format {
+        options.format = Some(Format::parse(f).ok_or_else(|| Failure::Usage(format!("unknown input format {f:?}: expected unodc-annual, unodc-subregional, cbp, wide, json or ndjson")))?);
+    }
+    if let Some(c) = &input.country {
+        options.country = Some(
+            CountryCode::resolve(c)
+                .ok_or_else(|| Failure::Usage(format!("unknown country {c:?}")))?,
+        );
+    }
+    load_with(&input.file, &options)
+}
+
+/// Reads a file with options.
+pub fn load_with(
+    path: &std::path::Path,
+    options: &ReadOptions,
+) -> Result<(Dataset, ReadReport), Failure> {
+    let name = path.display().to_string();
+    let file =
+        std::fs::File::open(path).map_err(|e| Failure::Data(format!("cannot read {name}: {e}")))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    // A bar only on a terminal and for files that take more than a moment.
+    let bar = (std::io::stderr().is_terminal() && size > 8 << 20).then(|| {
+        let bar = indicatif::ProgressBar::new(size);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{spinner} reading {bar:40} {bytes}/{total_bytes} ({eta})",
+        ) {
+            bar.set_style(style);
+        }
+        bar
+    });
+    let mut seizures = Vec::new();
+    let mut totals = Vec::new();
+    let result = read(
+        file,
+        &name,
+        options,
+        &mut |r| match r {
+            narcostat::read::Record::Seizure(s) => seizures.push(s),
+            narcostat::read::Record::Total(t) => totals.push(t),
+        },
+        &mut |p: Progress| {
+            if let Some(b) = &bar {
+                b.set_position(p.bytes);
+            }
+        },
+    );
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    let (report, mut rest) = result.map_err(|e| Failure::Data(e.to_string()))?;
+    rest.seizures.extend(seizures);
+    rest.reported_totals.extend(totals);
+    if options.mode == Mode::Lenient && report.rows_rejected > 0 {
+        eprintln!(
+            "{}: {} of {} rows rejected (run `narcostat check` for the list)",
+            name, report.rows_rejected, report.rows_read
+        );
+    }
+    Ok((rest, report))
+}
