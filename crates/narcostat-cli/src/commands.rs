@@ -151,21 +151,21 @@ pub fn run(command: Command) -> Result<(), Failure> {
             accounting_note(&agg.accounting);
             let m = measure(m);
             let ranking = agg.rank(m, Some(n));
-            let mut header = vec!["rank".to_owned()];
-            header.extend(q.by.iter().map(|k| k.name().to_owned()));
-            header.push(m.column().to_owned());
-            header.push("share".to_owned());
-            let rows: Vec<Vec<Cell>> = ranking
-                .entries
-                .iter()
-                .map(|e| {
-                    let mut r = vec![Cell::Number(e.rank.to_string())];
-                    r.extend(e.key.iter().map(|k| Cell::Text(k.label())));
-                    r.push(Cell::Number(e.value.to_string()));
-                    r.push(Cell::Text(format!("{:.2}%", e.share * 100.0)));
-                    r
-                })
-                .collect();
+            let (header, mut rows) = write::ranking_rows(&ranking, &q.by);
+            if matches!(format, TableFormat::Table) {
+                // Shares as percentages for people.
+                for r in &mut rows {
+                    if let Some(Cell::Number(s)) = r.last() {
+                        let pct = s
+                            .parse::<f64>()
+                            .map(|v| format!("{:.2}%", v * 100.0))
+                            .unwrap_or_default();
+                        if let Some(last) = r.last_mut() {
+                            *last = Cell::Text(pct);
+                        }
+                    }
+                }
+            }
             print_rows(header, rows, 0, format);
             if matches!(format, TableFormat::Table) {
                 let total = narcostat::quantity::group_thousands(
@@ -254,40 +254,11 @@ pub fn run(command: Command) -> Result<(), Failure> {
             let (dataset, _) = load(&input)?;
             let t = SeizureTable::from_seizures(&dataset.seizures).map_err(data)?;
             let c = t.compare(&q, cur, prev, measure(m)).map_err(data)?;
-            let col = measure(m).column();
-            let mut header: Vec<String> =
+            let keys =
                 q.by.iter()
                     .filter(|k| !matches!(k, GroupKey::Time(_)))
-                    .map(|k| k.name().to_owned())
-                    .collect();
-            let keys = header.len();
-            header.extend([
-                format!("{col} {period}"),
-                format!("{col} {vs}"),
-                "change".to_owned(),
-                "change_percent".to_owned(),
-                "status".to_owned(),
-            ]);
-            let row = |ch: &narcostat::compare::Change, key: Vec<Cell>| {
-                let mut r = key;
-                r.push(Cell::Number(ch.current.to_string()));
-                r.push(Cell::Number(ch.previous.to_string()));
-                r.push(Cell::Number(ch.absolute.to_string()));
-                r.push(
-                    ch.percent
-                        .map_or(Cell::Empty, |p| Cell::Number(format!("{p:.1}"))),
-                );
-                r.push(Cell::Text(format!("{:?}", ch.status).to_lowercase()));
-                r
-            };
-            let mut rows: Vec<Vec<Cell>> = c
-                .rows
-                .iter()
-                .map(|ch| row(ch, ch.key.iter().map(|k| Cell::Text(k.label())).collect()))
-                .collect();
-            let mut total_key = vec![Cell::Text("total".to_owned())];
-            total_key.resize(keys.max(1), Cell::Empty);
-            rows.push(row(&c.total, total_key));
+                    .count();
+            let (header, rows) = write::comparison_rows(&c, &q.by, &period, &vs);
             print_rows(header, rows, keys, format);
             Ok(())
         }

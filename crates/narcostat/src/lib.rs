@@ -25,6 +25,8 @@ pub mod table;
 pub use aggregate::{Aggregate, AggregateError, Group, KeyValue, Measures};
 pub use query::{Filter, GroupKey, Query, SpanRule};
 pub use table::{Columns, SeizureTable};
+#[cfg(feature = "arrow")]
+pub mod arrow;
 pub mod bulletin;
 pub mod check;
 pub mod compare;

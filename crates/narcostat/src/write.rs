@@ -179,6 +179,115 @@ pub fn aggregate_json(agg: &Aggregate) -> String {
     to_json(&h, &r)
 }
 
+/// A ranking as rows: `rank`, the keys, the measure with its unit, `share` (0-1).
+pub fn ranking_rows(
+    ranking: &crate::rank::Ranking,
+    by: &[crate::GroupKey],
+) -> (Vec<String>, Vec<Vec<Cell>>) {
+    let mut header = vec!["rank".to_owned()];
+    header.extend(by.iter().map(|k| k.name().to_owned()));
+    header.push(ranking.measure.column().to_owned());
+    header.push("share".to_owned());
+    let rows = ranking
+        .entries
+        .iter()
+        .map(|e| {
+            let mut r = vec![number(e.rank)];
+            r.extend(e.key.iter().map(|k| Cell::Text(k.label())));
+            r.push(number(e.value));
+            r.push(number(format!("{:.6}", e.share)));
+            r
+        })
+        .collect();
+    (header, rows)
+}
+
+/// A comparison as rows: the keys, the measure in each period, `change`,
+/// `change_percent`, `status`; the totals last.
+pub fn comparison_rows(
+    c: &crate::compare::Comparison,
+    by: &[crate::GroupKey],
+    current: &str,
+    previous: &str,
+) -> (Vec<String>, Vec<Vec<Cell>>) {
+    let col = c.measure.column();
+    let keys: Vec<&crate::GroupKey> = by
+        .iter()
+        .filter(|k| !matches!(k, crate::GroupKey::Time(_)))
+        .collect();
+    let mut header: Vec<String> = keys.iter().map(|k| k.name().to_owned()).collect();
+    header.extend([
+        format!("{col} {current}"),
+        format!("{col} {previous}"),
+        "change".to_owned(),
+        "change_percent".to_owned(),
+        "status".to_owned(),
+    ]);
+    let row = |ch: &crate::compare::Change, key: Vec<Cell>| {
+        let mut r = key;
+        r.push(number(ch.current));
+        r.push(number(ch.previous));
+        r.push(number(ch.absolute));
+        r.push(
+            ch.percent
+                .map_or(Cell::Empty, |p| number(format!("{p:.1}"))),
+        );
+        r.push(Cell::Text(
+            match ch.status {
+                crate::compare::ChangeStatus::Both => "both",
+                crate::compare::ChangeStatus::New => "new",
+                crate::compare::ChangeStatus::Vanished => "vanished",
+            }
+            .to_owned(),
+        ));
+        r
+    };
+    let mut rows: Vec<Vec<Cell>> = c
+        .rows
+        .iter()
+        .map(|ch| row(ch, ch.key.iter().map(|k| Cell::Text(k.label())).collect()))
+        .collect();
+    let mut total_key = vec![Cell::Text("total".to_owned())];
+    total_key.resize(keys.len().max(1), Cell::Empty);
+    rows.push(row(&c.total, total_key));
+    (header, rows)
+}
+
+/// Equivalents as rows: the keys (drug folded in), `mass_kg` equivalent,
+/// the factors used, and records not converted.
+pub fn equivalent_rows(
+    eq: &crate::equivalent::Equivalents,
+    by: &[crate::GroupKey],
+) -> (Vec<String>, Vec<Vec<Cell>>) {
+    let keys: Vec<&crate::GroupKey> = by.iter().filter(|k| **k != crate::GroupKey::Drug).collect();
+    let mut header: Vec<String> = keys.iter().map(|k| k.name().to_owned()).collect();
+    header
+        .extend(["equivalent_kg", "basis", "factors", "records_not_converted"].map(str::to_owned));
+    let f = &eq.factors;
+    let factors = format!(
+        "opium-per-heroin={}; morphine-per-heroin={}; kg-per-litre={}; mg-per-tablet={}",
+        f.opium_per_heroin, f.morphine_per_heroin, f.kg_per_litre, f.mg_per_tablet
+    );
+    let basis = match eq.basis {
+        crate::equivalent::Basis::HeroinEquivalent => "heroin",
+        crate::equivalent::Basis::OpiumEquivalent => "opium",
+        crate::equivalent::Basis::AtsMass => "ats-mass",
+    };
+    let rows = eq
+        .rows
+        .iter()
+        .map(|r| {
+            let mut row: Vec<Cell> = r.key.iter().map(|k| Cell::Text(k.label())).collect();
+            row.push(number(r.mass_kg));
+            row.push(Cell::Text(basis.to_owned()));
+            row.push(Cell::Text(factors.clone()));
+            row.push(number(r.not_converted));
+            row
+        })
+        .collect();
+    (header, rows)
+}
+
 /// The columns of [`records_rows`].
 pub const RECORD_COLUMNS: [&str; 16] = [
     "drug",
@@ -294,4 +403,20 @@ mod tests {
                 .collect::<Vec<_>>()
         );
     }
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape_html(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    for c in t.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
 }

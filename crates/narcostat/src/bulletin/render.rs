@@ -202,21 +202,7 @@ fn markdown(b: &Bulletin) -> String {
     o
 }
 
-/// Escapes text for HTML content and attribute values.
-pub(crate) fn esc(t: &str) -> String {
-    let mut out = String::with_capacity(t.len());
-    for c in t.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+use crate::write::escape_html as esc;
 
 fn svg_chart(b: &Bulletin) -> String {
     let entries = &b.seizures.ranking.entries;

@@ -25,6 +25,16 @@ pub use error::{ReadError, Rejection, RowError};
 pub use format::{ColumnMap, Format};
 pub use options::{Missing, Mode, Progress, ReadOptions, ReadReport, Record};
 
+/// Whether a text cell stands for "no value" (`NULL`, `NA`, empty, ...).
+pub fn is_missing_text(v: &str) -> bool {
+    cells::is_missing(v)
+}
+
+/// The row error for a quantity that failed to build.
+pub fn quantity_row_error(v: &str, e: crate::quantity::QuantityError) -> RowError {
+    cells::quantity_error(v, e)
+}
+
 use crate::record::{Dataset, ReportedTotal};
 use crate::table::SeizureTable;
 use std::io::Read;
@@ -154,6 +164,7 @@ pub fn read_table(
         let _ = table.push(s);
     }
     totals.extend(rest.reported_totals);
+    table.shrink_to_fit();
     if let Some(first) = table_errors.first() {
         if options.mode == Mode::Strict {
             return Err(ReadError::Row(Box::new(first.clone())));

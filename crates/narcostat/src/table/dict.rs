@@ -25,6 +25,17 @@ impl<T: Eq + Hash + Clone> Dict<T> {
         Some(code)
     }
 
+    /// Like [`Dict::intern`] for string values given by reference (no allocation when known).
+    pub(crate) fn intern_str(&mut self, value: &str, limit: usize) -> Option<u32>
+    where
+        T: std::borrow::Borrow<str> + for<'a> From<&'a str>,
+    {
+        if let Some(&code) = self.codes.get(value) {
+            return Some(code);
+        }
+        self.intern(&T::from(value), limit)
+    }
+
     pub(crate) fn values(&self) -> &[T] {
         &self.values
     }

@@ -89,6 +89,15 @@ pub struct Columns<'a> {
     pub seizures: &'a [u32],
 }
 
+/// Dictionary codes of one row.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Codes {
+    pub name: u32,
+    pub place: u32,
+    pub agency: u16,
+    pub route: u16,
+}
+
 pub(crate) fn drug_index(drug: Drug) -> u8 {
     Drug::ALL
         .iter()
@@ -133,42 +142,86 @@ impl SeizureTable {
 
     /// Appends one record. On error the table is unchanged.
     pub fn push(&mut self, s: &Seizure) -> Result<(), TableError> {
-        let span = u16::try_from(s.period.days() - 1)
-            .map_err(|_| TableError::PeriodTooLong { period: s.period })?;
-        let seizures = match s.seizures {
+        let codes = Codes {
+            name: self.intern_name(&s.substance.name)?,
+            place: self.intern_place(&s.place)?,
+            agency: self.intern_agency(s.agency.as_deref())?,
+            route: self.intern_route(s.origin, s.destination)?,
+        };
+        self.push_coded(s.substance.drug, s.quantity, s.seizures, s.period, codes)
+    }
+
+    pub(crate) fn intern_name(&mut self, name: &str) -> Result<u32, TableError> {
+        self.names
+            .intern_str(name, u32::MAX as usize)
+            .ok_or(TableError::TooManyDistinct {
+                what: "names",
+                limit: u32::MAX as usize,
+            })
+    }
+
+    pub(crate) fn intern_place(&mut self, place: &Place) -> Result<u32, TableError> {
+        self.places
+            .intern(place, u32::MAX as usize)
+            .ok_or(TableError::TooManyDistinct {
+                what: "places",
+                limit: u32::MAX as usize,
+            })
+    }
+
+    pub(crate) fn intern_agency(&mut self, agency: Option<&str>) -> Result<u16, TableError> {
+        let code = self
+            .agencies
+            .intern(&agency.map(str::to_owned), 1 << 16)
+            .ok_or(TableError::TooManyDistinct {
+                what: "agencies",
+                limit: 1 << 16,
+            })?;
+        // Fits: interned with a limit of 2^16.
+        Ok(u16::try_from(code).unwrap_or(u16::MAX))
+    }
+
+    pub(crate) fn intern_route(
+        &mut self,
+        origin: Option<CountryCode>,
+        destination: Option<CountryCode>,
+    ) -> Result<u16, TableError> {
+        let code = self.routes.intern(&(origin, destination), 1 << 16).ok_or(
+            TableError::TooManyDistinct {
+                what: "origin/destination pairs",
+                limit: 1 << 16,
+            },
+        )?;
+        Ok(u16::try_from(code).unwrap_or(u16::MAX))
+    }
+
+    /// Appends a row whose dimensions are already interned.
+    pub(crate) fn push_coded(
+        &mut self,
+        drug: Drug,
+        quantity: Option<Quantity>,
+        seizures: Option<u64>,
+        period: Period,
+        codes: Codes,
+    ) -> Result<(), TableError> {
+        let span =
+            u16::try_from(period.days() - 1).map_err(|_| TableError::PeriodTooLong { period })?;
+        let seizures = match seizures {
             None => NO_EVENTS,
             Some(n) => u32::try_from(n)
                 .ok()
                 .filter(|&n| n != NO_EVENTS)
                 .ok_or(TableError::TooManyEvents { seizures: n })?,
         };
-        let too_many = |what, limit| TableError::TooManyDistinct { what, limit };
-        let name = self
-            .names
-            .intern(&s.substance.name, u32::MAX as usize)
-            .ok_or(too_many("names", u32::MAX as usize))?;
-        let place = self
-            .places
-            .intern(&s.place, u32::MAX as usize)
-            .ok_or(too_many("places", u32::MAX as usize))?;
-        let agency = self
-            .agencies
-            .intern(&s.agency, 1 << 16)
-            .ok_or(too_many("agencies", 1 << 16))?;
-        let route = self
-            .routes
-            .intern(&(s.origin, s.destination), 1 << 16)
-            .ok_or(too_many("origin/destination pairs", 1 << 16))?;
-        self.drug.push(drug_index(s.substance.drug));
+        self.drug.push(drug_index(drug));
         self.unit
-            .push(s.quantity.map_or(NO_QUANTITY, |q| unit_index(q.unit())));
-        self.amount.push(s.quantity.map_or(0, Quantity::base));
-        self.name.push(name);
-        self.place.push(place);
-        // Both fit: interned with a limit of 2^16.
-        self.agency.push(u16::try_from(agency).unwrap_or(u16::MAX));
-        self.route.push(u16::try_from(route).unwrap_or(u16::MAX));
-        self.start.push(s.period.start.days());
+            .push(quantity.map_or(NO_QUANTITY, |q| unit_index(q.unit())));
+        self.amount.push(quantity.map_or(0, Quantity::base));
+        self.name.push(codes.name);
+        self.place.push(codes.place);
+        self.agency.push(codes.agency);
+        self.route.push(codes.route);
+        self.start.push(period.start.days());
         self.span.push(span);
         self.seizures.push(seizures);
         Ok(())
@@ -249,6 +302,20 @@ impl SeizureTable {
             span: &self.span,
             seizures: &self.seizures,
         }
+    }
+
+    /// Frees unused column capacity (after reading, when the row count is known).
+    pub fn shrink_to_fit(&mut self) {
+        self.drug.shrink_to_fit();
+        self.unit.shrink_to_fit();
+        self.name.shrink_to_fit();
+        self.place.shrink_to_fit();
+        self.agency.shrink_to_fit();
+        self.route.shrink_to_fit();
+        self.start.shrink_to_fit();
+        self.span.shrink_to_fit();
+        self.amount.shrink_to_fit();
+        self.seizures.shrink_to_fit();
     }
 
     /// Reserves room for `additional` more rows.

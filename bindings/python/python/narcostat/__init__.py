@@ -1,0 +1,55 @@
+"""narcostat: exact, fast aggregation of counter-narcotics statistics.
+
+>>> import narcostat as ns
+>>> print(ns.check_total("about 58383 kg", ["47767 kg", "5637 kg", "2304 kg", "1144 kg", "764 kg", "304 kg", "287 kg"])["message"])
+stated about 58,383 kg, items 58,207 kg (7 items): difference 176 kg (0.30%)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from narcostat._exceptions import (
+    AggregateError,
+    NarcostatError,
+    ParseError,
+    QueryError,
+    UnitMismatchError,
+    UnknownSubstanceError,
+)
+from narcostat._narcostat import (
+    Result,
+    SeizureTable,
+    __version__,
+    bulletin,
+    check_total,
+    embedded_month,
+    read_csv,
+)
+
+__all__ = [
+    "AggregateError",
+    "NarcostatError",
+    "ParseError",
+    "QueryError",
+    "Result",
+    "SeizureTable",
+    "UnitMismatchError",
+    "UnknownSubstanceError",
+    "__version__",
+    "bulletin",
+    "check_total",
+    "embedded_month",
+    "from_pandas",
+    "read_csv",
+]
+
+
+def from_pandas(df: Any, **kwargs: Any) -> Any:
+    """A ``SeizureTable`` from a pandas DataFrame (through pyarrow, without its index).
+
+    Keyword arguments are those of ``SeizureTable.from_arrow``.
+    """
+    import pyarrow as pa
+
+    return SeizureTable.from_arrow(pa.Table.from_pandas(df, preserve_index=False), **kwargs)

@@ -1,0 +1,48 @@
+"""Exception classes of narcostat; the native module raises these."""
+
+from __future__ import annotations
+
+from typing import List, Optional
+
+
+class NarcostatError(Exception):
+    """Base class of every narcostat error."""
+
+
+class ParseError(NarcostatError, ValueError):
+    """Input that cannot be read: a bad row, a missing column, an unknown layout.
+
+    ``file``, ``line`` and ``column`` (1-based; ``column_name`` is the header)
+    say where; ``value`` is the offending text; ``kind`` names the reason.
+    """
+
+    def __init__(self, message: str, file: Optional[str] = None, line: Optional[int] = None,
+                 column: Optional[int] = None, column_name: Optional[str] = None,
+                 value: Optional[str] = None, kind: Optional[str] = None) -> None:
+        super().__init__(message)
+        self.file = file
+        self.line = line
+        self.column = column
+        self.column_name = column_name
+        self.value = value
+        self.kind = kind
+
+
+class UnknownSubstanceError(ParseError):
+    """A substance name that does not resolve; ``suggestions`` lists the closest known names."""
+
+    def __init__(self, message: str, suggestions: Optional[List[str]] = None, **kwargs: object) -> None:
+        super().__init__(message, **kwargs)  # type: ignore[arg-type]
+        self.suggestions: List[str] = list(suggestions or [])
+
+
+class UnitMismatchError(NarcostatError, ValueError):
+    """Quantities of different dimensions (mass, volume, count) combined without a factor."""
+
+
+class QueryError(NarcostatError, ValueError):
+    """A grouping key, filter, period or measure that narcostat does not understand."""
+
+
+class AggregateError(NarcostatError, ArithmeticError):
+    """An aggregation that cannot be done exactly (an overflowing group, incompatible merges)."""
