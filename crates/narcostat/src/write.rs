@@ -54,7 +54,7 @@ fn number(d: impl ToString) -> Cell {
     Cell::Number(d.to_string())
 }
 
-fn group_row(g: &Group, total_mass: i128, attributable: bool) -> Vec<Cell> {
+fn group_row(g: &Group, total_mass: i128, attributable: bool, mass_unit: Unit) -> Vec<Cell> {
     let m = &g.measures;
     let mut row: Vec<Cell> = g
         .key
@@ -80,11 +80,11 @@ fn group_row(g: &Group, total_mass: i128, attributable: bool) -> Vec<Cell> {
                 sum: i128::from(b),
                 ..Default::default()
             }
-            .value_in(Unit::Kilogram),
+            .value_in(mass_unit),
         ),
         None => Cell::Empty,
     };
-    row.push(total(&m.mass, Unit::Kilogram));
+    row.push(total(&m.mass, mass_unit));
     row.push(total(&m.volume, Unit::Litre));
     row.push(total(&m.count, Unit::Unit));
     row.push(if m.seizures_reported > 0 {
@@ -113,17 +113,28 @@ fn group_row(g: &Group, total_mass: i128, attributable: bool) -> Vec<Cell> {
 /// [`MEASURE_COLUMNS`]. Unattributed groups (records spanning several time
 /// buckets) come last with `attributable` = `no`.
 pub fn aggregate_rows(agg: &Aggregate) -> (Vec<String>, Vec<Vec<Cell>>) {
+    aggregate_rows_in(agg, Unit::Kilogram)
+}
+
+/// Like [`aggregate_rows`] with masses in another unit (`mass_lb`, `mass_t`, ...).
+pub fn aggregate_rows_in(agg: &Aggregate, mass_unit: Unit) -> (Vec<String>, Vec<Vec<Cell>>) {
+    let suffix = mass_unit.symbol();
     let mut header: Vec<String> = agg.by.iter().map(|k| k.name().to_owned()).collect();
-    header.extend(MEASURE_COLUMNS.iter().map(|c| (*c).to_owned()));
+    header.extend(MEASURE_COLUMNS.iter().map(|c| match *c {
+        "mass_kg" => format!("mass_{suffix}"),
+        "min_mass_kg" => format!("min_mass_{suffix}"),
+        "max_mass_kg" => format!("max_mass_{suffix}"),
+        other => (*other).to_owned(),
+    }));
     let total_mass = agg.grand_total().mass.sum;
     let rows = agg
         .groups
         .iter()
-        .map(|g| group_row(g, total_mass, true))
+        .map(|g| group_row(g, total_mass, true, mass_unit))
         .chain(
             agg.unattributed
                 .iter()
-                .map(|g| group_row(g, total_mass, false)),
+                .map(|g| group_row(g, total_mass, false, mass_unit)),
         )
         .collect();
     (header, rows)

@@ -135,6 +135,7 @@ impl Acc {
     }
 
     /// Adds `other` (same plan) into `self`.
+    #[cfg(feature = "parallel")]
     fn merge(&mut self, other: &Acc) {
         self.filtered_out += other.filtered_out;
         self.outside_period += other.outside_period;

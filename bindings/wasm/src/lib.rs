@@ -1,0 +1,451 @@
+//! The WebAssembly binding of narcostat: conversion and error mapping only;
+//! every figure comes from the core crate (built without rayon or Arrow).
+
+mod error;
+
+use error::{js_error, read_error};
+use narcostat::bulletin::{Bulletin, BulletinFormat};
+use narcostat::check::{Tolerance, check_total, conflicts, duplicates, outliers};
+use narcostat::rank::Measure;
+use narcostat::read::{Format, Mode, ReadOptions, ReadReport};
+use narcostat::write::{self, Cell};
+use narcostat::{
+    CountryCode, Dataset, Filter, Granularity, GroupKey, Period, Query, SpanRule, Unit,
+};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// Options of `SeizureTable.fromCsv`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+struct ReadOpts {
+    lenient: bool,
+    format: Option<String>,
+    country: Option<String>,
+    file_name: Option<String>,
+}
+
+/// Options of queries.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+struct QueryOpts {
+    by: Option<ByOpt>,
+    #[serde(rename = "where")]
+    filter: Option<std::collections::BTreeMap<String, ByOpt>>,
+    period: Option<String>,
+    vs: Option<String>,
+    span_rule: Option<String>,
+    fiscal_start: Option<u8>,
+    n: Option<usize>,
+    measure: Option<String>,
+    unit: Option<String>,
+    format: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum ByOpt {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl ByOpt {
+    fn names(&self) -> Vec<String> {
+        match self {
+            Self::One(s) => s.split(',').map(str::to_owned).collect(),
+            Self::Many(v) => v.clone(),
+        }
+    }
+}
+
+/// A result as plain data: `columns`, `rows` (objects keyed by column), `csv`
+/// (exact), and the row accounting when there is one.
+#[derive(Serialize)]
+struct JsResult {
+    columns: Vec<String>,
+    rows: Vec<serde_json::Map<String, serde_json::Value>>,
+    csv: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    accounting: Option<narcostat::aggregate::Accounting>,
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_error(&e.to_string(), "internal", None))
+}
+
+fn result(
+    header: Vec<String>,
+    rows: Vec<Vec<Cell>>,
+    accounting: Option<narcostat::aggregate::Accounting>,
+) -> Result<JsValue, JsValue> {
+    let csv = write::to_csv(&header, &rows);
+    let rows = rows
+        .iter()
+        .map(|r| {
+            header
+                .iter()
+                .zip(r)
+                .map(|(h, c)| {
+                    let v = match c {
+                        Cell::Empty => serde_json::Value::Null,
+                        Cell::Text(t) => serde_json::Value::String(t.clone()),
+                        Cell::Number(n) => n
+                            .parse::<f64>()
+                            .ok()
+                            .and_then(serde_json::Number::from_f64)
+                            .map_or(serde_json::Value::Null, serde_json::Value::Number),
+                    };
+                    (h.clone(), v)
+                })
+                .collect()
+        })
+        .collect();
+    to_js(&JsResult {
+        columns: header,
+        rows,
+        csv,
+        accounting,
+    })
+}
+
+fn options(value: JsValue) -> Result<QueryOpts, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(QueryOpts::default());
+    }
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|e| js_error(&format!("invalid options: {e}"), "usage", None))
+}
+
+/// Seizure records in columns, with the records, stated totals and
+/// activities they came with (for checks and bulletins).
+#[wasm_bindgen(js_name = SeizureTable)]
+pub struct JsSeizureTable {
+    table: narcostat::SeizureTable,
+    dataset: Dataset,
+    report: ReadReport,
+}
+
+#[wasm_bindgen(js_class = SeizureTable)]
+impl JsSeizureTable {
+    /// Reads CSV text (UNODC, CBP, wide layouts detected from the header).
+    /// Options: `{lenient, format, country, fileName}`; `onProgress(bytes, rows)` is called as rows are read.
+    #[wasm_bindgen(js_name = fromCsv)]
+    pub fn from_csv(
+        text: &str,
+        options: JsValue,
+        on_progress: Option<js_sys::Function>,
+    ) -> Result<JsSeizureTable, JsValue> {
+        let o: ReadOpts = if options.is_undefined() || options.is_null() {
+            ReadOpts::default()
+        } else {
+            serde_wasm_bindgen::from_value(options)
+                .map_err(|e| js_error(&format!("invalid options: {e}"), "usage", None))?
+        };
+        let mut ro = if o.lenient {
+            ReadOptions::lenient()
+        } else {
+            ReadOptions::default()
+        };
+        if let Some(f) = &o.format {
+            ro.format = Some(
+                Format::parse(f)
+                    .ok_or_else(|| js_error(&format!("unknown format {f:?}"), "usage", None))?,
+            );
+        }
+        if let Some(c) = &o.country {
+            ro.country = Some(
+                CountryCode::resolve(c)
+                    .ok_or_else(|| js_error(&format!("unknown country {c:?}"), "usage", None))?,
+            );
+        }
+        let name = o.file_name.unwrap_or_else(|| "input".to_owned());
+        let mut dataset = Dataset::default();
+        let mut seizures = Vec::new();
+        let mut totals = Vec::new();
+        let (report, rest) = narcostat::read::read(
+            text.as_bytes(),
+            &name,
+            &ro,
+            &mut |r| match r {
+                narcostat::read::Record::Seizure(s) => seizures.push(s),
+                narcostat::read::Record::Total(t) => totals.push(t),
+            },
+            &mut |p| {
+                if let Some(f) = &on_progress {
+                    let _ = f.call2(
+                        &JsValue::NULL,
+                        &JsValue::from_f64(p.bytes as f64),
+                        &JsValue::from_f64(p.rows as f64),
+                    );
+                }
+            },
+        )
+        .map_err(read_error)?;
+        dataset.extend(rest);
+        dataset.seizures.extend(seizures);
+        dataset.reported_totals.extend(totals);
+        Self::of(dataset, report)
+    }
+
+    /// Reads narcostat's JSON dataset shape.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(text: &str) -> Result<JsSeizureTable, JsValue> {
+        let opts = ReadOptions {
+            format: Some(Format::Json),
+            mode: Mode::Strict,
+            ..ReadOptions::default()
+        };
+        let (dataset, report) =
+            narcostat::read::read_str(text, "json", &opts).map_err(read_error)?;
+        Self::of(dataset, report)
+    }
+
+    /// The embedded default month: Iran's February 2021 bulletin.
+    pub fn embedded() -> Result<JsSeizureTable, JsValue> {
+        let dataset = narcostat::seed::bulletin_2021_02();
+        let report = ReadReport {
+            file: "embedded".to_owned(),
+            format: "json".to_owned(),
+            ..ReadReport::default()
+        };
+        Self::of(dataset, report)
+    }
+
+    fn of(dataset: Dataset, report: ReadReport) -> Result<JsSeizureTable, JsValue> {
+        let table = narcostat::SeizureTable::from_seizures(&dataset.seizures)
+            .map_err(|e| js_error(&e.to_string(), "unsupported", None))?;
+        Ok(Self {
+            table,
+            dataset,
+            report,
+        })
+    }
+
+    /// Number of seizure rows.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> usize {
+        self.table.len()
+    }
+
+    /// The reader's accounting and every rejected row.
+    pub fn report(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.report)
+    }
+
+    /// Totals grouped by `by`: `{by, where, period, spanRule, fiscalStart, unit}`.
+    pub fn aggregate(&self, options: JsValue) -> Result<JsValue, JsValue> {
+        let o = options_of(options)?;
+        let q = query(&o)?;
+        let agg = self
+            .table
+            .aggregate(&q)
+            .map_err(|e| js_error(&e.to_string(), "query", None))?;
+        let unit = match &o.unit {
+            Some(u) => Unit::parse(u)
+                .filter(|u| u.dimension() == narcostat::Dimension::Mass)
+                .ok_or_else(|| js_error(&format!("unknown mass unit {u:?}"), "usage", None))?,
+            None => Unit::Kilogram,
+        };
+        let (header, rows) = write::aggregate_rows_in(&agg, unit);
+        result(header, rows, Some(agg.accounting))
+    }
+
+    /// The top `n` groups with shares: `{by, n, where, period, measure}`.
+    pub fn top(&self, options: JsValue) -> Result<JsValue, JsValue> {
+        let o = options_of(options)?;
+        let q = query(&o)?;
+        let agg = self
+            .table
+            .aggregate(&q)
+            .map_err(|e| js_error(&e.to_string(), "query", None))?;
+        let ranking = agg.rank(measure(&o)?, Some(o.n.unwrap_or(10)));
+        let (header, rows) = write::ranking_rows(&ranking, &q.by);
+        result(header, rows, Some(agg.accounting))
+    }
+
+    /// Two periods compared: `{by, period, vs, where, measure}`.
+    pub fn compare(&self, options: JsValue) -> Result<JsValue, JsValue> {
+        let o = options_of(options)?;
+        let mut q = query(&o)?;
+        q.period = None;
+        let (Some(cur), Some(prev)) = (&o.period, &o.vs) else {
+            return Err(js_error("compare needs period and vs", "usage", None));
+        };
+        let (a, b) = (parse_period(cur)?, parse_period(prev)?);
+        let c = self
+            .table
+            .compare(&q, a, b, measure(&o)?)
+            .map_err(|e| js_error(&e.to_string(), "query", None))?;
+        let (header, rows) = write::comparison_rows(&c, &q.by, cur, prev);
+        result(header, rows, None)
+    }
+
+    /// Consistency checks: the reader's accounting, stated totals, conflicts, duplicates, outliers.
+    pub fn check(&self) -> Result<JsValue, JsValue> {
+        #[derive(Serialize)]
+        struct Check {
+            rows_read: u64,
+            rows_accepted: u64,
+            rows_rejected: u64,
+            missing_quantities: u64,
+            totals: Vec<String>,
+            conflicts: Vec<String>,
+            duplicates: usize,
+            outliers: usize,
+        }
+        let totals = self
+            .dataset
+            .reported_totals
+            .iter()
+            .filter_map(|t| check_total(t, &self.dataset.seizures, Tolerance::default()).ok())
+            .filter(|c| c.difference != "0")
+            .map(|c| c.describe())
+            .collect();
+        let conflicts = conflicts(&self.dataset)
+            .into_iter()
+            .map(|c| {
+                format!(
+                    "{}: {}",
+                    c.fact,
+                    c.statements
+                        .iter()
+                        .map(|(v, at)| format!("{v} ({at})"))
+                        .collect::<Vec<_>>()
+                        .join(" vs ")
+                )
+            })
+            .collect();
+        to_js(&Check {
+            rows_read: self.report.rows_read,
+            rows_accepted: self.report.rows_accepted,
+            rows_rejected: self.report.rows_rejected,
+            missing_quantities: self.report.missing_quantities,
+            totals,
+            conflicts,
+            duplicates: duplicates(&self.dataset.seizures).len(),
+            outliers: outliers(&self.dataset.seizures, 100.0).len(),
+        })
+    }
+
+    /// The bulletin: `{period, format: "text"|"markdown"|"html"|"json"}`.
+    pub fn bulletin(&self, options: JsValue) -> Result<String, JsValue> {
+        let o = options_of(options)?;
+        let period = o.period.as_deref().map(parse_period).transpose()?;
+        let f = match o.format.as_deref() {
+            None => BulletinFormat::Text,
+            Some(f) => BulletinFormat::parse(f)
+                .ok_or_else(|| js_error(&format!("unknown format {f:?}"), "usage", None))?,
+        };
+        Ok(Bulletin::build(&self.dataset, period).render(f))
+    }
+
+    /// The bulletin's data as an object (ranking, activities, data quality).
+    #[wasm_bindgen(js_name = bulletinData)]
+    pub fn bulletin_data(&self, options: JsValue) -> Result<JsValue, JsValue> {
+        let o = options_of(options)?;
+        let period = o.period.as_deref().map(parse_period).transpose()?;
+        to_js(&Bulletin::build(&self.dataset, period))
+    }
+}
+
+fn options_of(v: JsValue) -> Result<QueryOpts, JsValue> {
+    options(v)
+}
+
+fn parse_period(p: &str) -> Result<Period, JsValue> {
+    Period::parse(p).map_err(|e| js_error(&e.to_string(), "query", None))
+}
+
+fn measure(o: &QueryOpts) -> Result<Measure, JsValue> {
+    match &o.measure {
+        None => Ok(Measure::Mass),
+        Some(m) => Measure::parse(m)
+            .ok_or_else(|| js_error(&format!("unknown measure {m:?}"), "query", None)),
+    }
+}
+
+fn query(o: &QueryOpts) -> Result<Query, JsValue> {
+    let mut by = Vec::new();
+    let fiscal_start = o.fiscal_start.unwrap_or(10);
+    if !(1..=12).contains(&fiscal_start) {
+        return Err(js_error(
+            &format!("fiscalStart must be 1-12, not {fiscal_start}"),
+            "query",
+            None,
+        ));
+    }
+    for n in o.by.as_ref().map(ByOpt::names).unwrap_or_default() {
+        if n.trim().is_empty() {
+            continue;
+        }
+        let k = GroupKey::parse(&n).map_err(|e| js_error(&e.to_string(), "query", None))?;
+        by.push(match k {
+            GroupKey::Time(Granularity::FiscalYear(_)) => {
+                GroupKey::Time(Granularity::FiscalYear(fiscal_start))
+            }
+            other => other,
+        });
+    }
+    let mut filter = Filter::default();
+    for (k, v) in o.filter.iter().flatten() {
+        filter
+            .add(k, &v.names().join("|"))
+            .map_err(|e| js_error(&e.to_string(), "query", None))?;
+    }
+    let q = Query {
+        by,
+        filter,
+        period: o
+            .period
+            .as_deref()
+            .filter(|_| o.vs.is_none())
+            .map(parse_period)
+            .transpose()?,
+        span_rule: match o.span_rule.as_deref() {
+            None | Some("separate") => SpanRule::Separate,
+            Some("by-start") => SpanRule::ByStart,
+            Some("by-end") => SpanRule::ByEnd,
+            Some(other) => {
+                return Err(js_error(
+                    &format!("unknown spanRule {other:?}"),
+                    "query",
+                    None,
+                ));
+            }
+        },
+    };
+    q.validate()
+        .map_err(|e| js_error(&e.to_string(), "query", None))?;
+    Ok(q)
+}
+
+/// Checks a stated total ("about 58383 kg") against item quantities.
+#[wasm_bindgen(js_name = checkTotal)]
+pub fn check_total_js(stated: &str, items: Vec<String>) -> Result<JsValue, JsValue> {
+    let mut q = Vec::new();
+    for i in &items {
+        q.push(narcostat::Quantity::parse(i).map_err(|e| js_error(&e.to_string(), "parse", None))?);
+    }
+    let c = narcostat::check::check_stated(stated, &q, Tolerance::default())
+        .map_err(|e| js_error(&e.to_string(), "parse", None))?;
+    #[derive(Serialize)]
+    struct Out {
+        difference: String,
+        relative: f64,
+        consistent: bool,
+        message: String,
+    }
+    to_js(&Out {
+        difference: c.difference.clone(),
+        relative: c.relative,
+        consistent: c.consistent,
+        message: c.describe(),
+    })
+}

@@ -1,0 +1,79 @@
+// Node tests of the built package (wasm-bindgen --target nodejs into pkg-node/).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const ns = require(path.join(here, '..', 'pkg-node', 'narcostat_wasm.js'));
+const reference = (f) => readFileSync(path.join(here, '..', '..', '..', 'data', 'reference', f), 'utf8');
+
+test('embedded month ranks Opium first with its share', () => {
+  const t = ns.SeizureTable.embedded();
+  assert.equal(t.length, 7);
+  const top = t.top({ by: 'name', n: 7 });
+  assert.deepEqual(top.columns, ['rank', 'name', 'mass_kg', 'share']);
+  assert.equal(top.rows[0].name, 'Opium');
+  assert.equal(top.rows[0].mass_kg, 47767);
+  assert.equal(top.rows[6].name, 'Grass');
+  assert.equal(Math.round(top.rows[0].share * 10000) / 100, 82.06);
+});
+
+test('bulletin and checks on the embedded month', () => {
+  const t = ns.SeizureTable.embedded();
+  const text = t.bulletin({ format: 'text' });
+  assert.match(text, /The highest seized type was Opium with 47,767 kg, followed by 5,637 kg of Hashish/);
+  const check = t.check();
+  assert.ok(check.totals[0].includes('difference 176 kg (0.30%)'));
+  assert.ok(check.conflicts.some((c) => c.includes('120 (heading) vs 122 (text)')));
+  const c = ns.checkTotal('about 58383 kg', ['47767 kg', '5637 kg', '2304 kg', '1144 kg', '764 kg', '304 kg', '287 kg']);
+  assert.equal(c.difference, '176');
+});
+
+test('CBP fentanyl FY2024 in pounds', () => {
+  const t = ns.SeizureTable.fromCsv(reference('cbp-nationwide-fy23-fy26-dec.csv'), { fileName: 'cbp.csv' });
+  const r = t.aggregate({ by: ['drug', 'fiscal-year'], where: { drug: 'fentanyl' }, unit: 'lb' });
+  const fy = r.rows.find((x) => x['fiscal-year'] === 'FY2024');
+  assert.equal(fy.mass_lb.toFixed(2), '21889.21');
+  assert.equal(fy.seizures, 1116);
+  assert.ok(r.csv.startsWith('drug,fiscal-year,mass_lb,'));
+  assert.equal(r.accounting.rows, t.length);
+});
+
+test('UNODC opium 2018 and Iran compare', () => {
+  const t = ns.SeizureTable.fromCsv(reference('unodc-annual-1970-2019.csv'));
+  const r = t.aggregate({ by: 'drug', where: { drug: 'opium' }, period: '2018' });
+  assert.equal(Math.round(r.rows[0].mass_kg), 703605);
+  const c = t.compare({ by: 'drug', period: '2012', vs: '2011', where: { country: 'IRN', drug: 'opium' } });
+  assert.equal(c.rows[0].change, 13788);
+  assert.equal(t.report().rows_read, 51201);
+});
+
+test('errors are Error objects with the Rust message and fields', () => {
+  const csv = 'FY,Month (abbv),Component,Region,Land Filter,Area of Responsibility,Drug Type,Count of Event,Sum Qty (lbs)\n2024,OCT,OFO,R,L,X,Unobtainium,1,2\n';
+  assert.throws(() => ns.SeizureTable.fromCsv(csv, { fileName: 'bad.csv' }), (e) => {
+    assert.ok(e instanceof Error);
+    assert.equal(e.line, 2);
+    assert.equal(e.column, 7);
+    assert.equal(e.kind, 'unknown_substance');
+    assert.ok(Array.isArray(e.suggestions));
+    assert.ok(e.message.startsWith('bad.csv:2:7 (column "Drug Type"): unknown substance "Unobtainium"'));
+    return true;
+  });
+  const lenient = ns.SeizureTable.fromCsv(csv, { lenient: true });
+  assert.equal(lenient.length, 0);
+  assert.equal(lenient.report().rows_rejected, 1);
+  const t = ns.SeizureTable.embedded();
+  assert.throws(() => t.aggregate({ by: 'colour' }), (e) => e instanceof Error && e.kind === 'query' && /unknown dimension "colour"/.test(e.message));
+  assert.throws(() => t.aggregate({ by: 42 }), (e) => e instanceof Error && e.kind === 'usage');
+});
+
+test('progress is reported while reading', () => {
+  const calls = [];
+  ns.SeizureTable.fromCsv(reference('unodc-annual-1970-2019.csv'), {}, (bytes, rows) => calls.push([bytes, rows]));
+  assert.ok(calls.length >= 1);
+  assert.equal(calls.at(-1)[1], 51201);
+});
