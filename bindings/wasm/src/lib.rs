@@ -28,6 +28,8 @@ struct ReadOpts {
     format: Option<String>,
     country: Option<String>,
     file_name: Option<String>,
+    /// Keep unknown substance names as "Unclassified" instead of rejecting the row.
+    keep_unknown: bool,
 }
 
 /// Options of queries.
@@ -135,7 +137,7 @@ pub struct JsSeizureTable {
 #[wasm_bindgen(js_class = SeizureTable)]
 impl JsSeizureTable {
     /// Reads CSV text (UNODC, CBP, wide layouts detected from the header).
-    /// Options: `{lenient, format, country, fileName}`; `onProgress(bytes, rows)` is called as rows are read.
+    /// Options: `{lenient, format, country, fileName, keepUnknown}`; `onProgress(bytes, rows)` is called as rows are read.
     #[wasm_bindgen(js_name = fromCsv)]
     pub fn from_csv(
         text: &str,
@@ -164,6 +166,9 @@ impl JsSeizureTable {
                 CountryCode::resolve(c)
                     .ok_or_else(|| js_error(&format!("unknown country {c:?}"), "usage", None))?,
             );
+        }
+        if o.keep_unknown {
+            ro.resolution = narcostat::Resolution::KeepUnclassified;
         }
         let name = o.file_name.unwrap_or_else(|| "input".to_owned());
         let mut dataset = Dataset::default();

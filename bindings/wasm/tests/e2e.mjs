@@ -1,0 +1,115 @@
+// End-to-end test of the page with Playwright driving Debian's Chromium.
+// Screenshots go to target/e2e/ (test artifacts).
+import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../serve.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.join(here, '..', '..', '..');
+const artifacts = path.join(repo, 'target', 'e2e');
+await mkdir(artifacts, { recursive: true });
+
+const server = await serve(0);
+const base = `http://127.0.0.1:${server.address().port}/`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+});
+let passed = 0;
+let failed = 0;
+async function check(name, fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`ok - ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`not ok - ${name}\n  ${String(e && e.stack ? e.stack : e).split('\n').join('\n  ')}`);
+  }
+}
+
+const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+const dialogs = [];
+const errors = [];
+page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
+page.on('pageerror', (e) => errors.push(e.message));
+page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+
+await check('the page opens with the embedded month, Opium 47,767 kg first', async () => {
+  await page.goto(base);
+  await page.waitForSelector('body[data-ready="month"]', { timeout: 30000 });
+  const first = await page.locator('#month-ranking tbody tr').first().innerText();
+  assert.match(first, /1\s+Opium\s+47,767\s+82\.06%/);
+  const quality = await page.locator('#month-quality').innerText();
+  assert.match(quality, /difference 176 kg \(0\.30%\)/);
+  assert.match(quality, /120 \(heading\) vs 122 \(text\)/);
+  assert.equal(await page.locator('#month-chart svg rect').count(), 7);
+  assert.ok((await page.locator('#month-activities details').count()) >= 11);
+  await page.screenshot({ path: path.join(artifacts, 'month.png'), fullPage: true });
+});
+
+await check('the CBP file loads through the file input: fentanyl FY2024 = 21,889.21 lb', async () => {
+  await page.setInputFiles('#file', path.join(repo, 'data', 'reference', 'cbp-nationwide-fy23-fy26-dec.csv'));
+  await page.waitForSelector('#loaded:not([hidden])', { timeout: 60000 });
+  assert.match(await page.locator('#status').innerText(), /\(cbp\): [\d,]+ rows read, [\d,]+ accepted, 0 rejected/);
+  await page.selectOption('#by1', 'drug');
+  await page.selectOption('#by2', 'fiscal-year');
+  await page.fill('#f-drug', 'fentanyl');
+  await page.selectOption('#unit', 'lb');
+  await page.click('#pivot button[type=submit]');
+  const row = page.locator('#result tbody tr', { hasText: 'FY2024' });
+  await row.waitFor({ timeout: 30000 });
+  const text = await row.innerText();
+  assert.match(text, /Fentanyl\s+FY2024\s+21,889\.21\b/);
+  assert.match(text, /1,116/);
+  assert.ok((await page.locator('#line-chart svg polyline').count()) >= 1);
+  await page.screenshot({ path: path.join(artifacts, 'cbp-fentanyl.png'), fullPage: true });
+});
+
+await check('a drug named <img src=x onerror=alert(1)> shows as text', async () => {
+  const header = 'FY,Month (abbv),Component,Region,Land Filter,Area of Responsibility,Drug Type,Count of Event,Sum Qty (lbs)';
+  const csv = `${header}\n2024,OCT,OFO,R,L,X,<img src=x onerror=alert(1)>,1,2\n2024,OCT,OFO,R,L,X,Heroin,1,3\n`;
+  await page.setInputFiles('#file', { name: 'xss.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('xss.csv'), null, { timeout: 30000 });
+  await page.selectOption('#by1', 'name');
+  await page.selectOption('#by2', '');
+  await page.fill('#f-drug', '');
+  await page.click('#pivot button[type=submit]');
+  await page.locator('#result tbody tr', { hasText: '<img src=x onerror=alert(1)>' }).waitFor({ timeout: 30000 });
+  assert.equal(await page.locator('#result img').count(), 0);
+  assert.equal(await page.locator('#bar-chart img').count(), 0);
+  await page.waitForTimeout(300);
+  assert.deepEqual(dialogs, []);
+  await page.screenshot({ path: path.join(artifacts, 'xss.png'), fullPage: true });
+});
+
+await check('bad rows appear in the rejection report', async () => {
+  const header = 'FY,Month (abbv),Component,Region,Land Filter,Area of Responsibility,Drug Type,Count of Event,Sum Qty (lbs)';
+  await page.uncheck('#keep-unknown');
+  await page.setInputFiles('#file', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n2024,OCT,OFO,R,L,X,Unobtainium,1,2\n2024,XXX,OFO,R,L,X,Heroin,1,2\n2024,OCT,OFO,R,L,X,Heroin,1,3\n`) });
+  await page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('bad.csv'), null, { timeout: 30000 });
+  assert.match(await page.locator('#status').innerText(), /3 rows read, 1 accepted, 2 rejected/);
+  assert.equal(await page.locator('#rejections tbody tr').count(), 2);
+  assert.match(await page.locator('#rejections').innerText(), /Unobtainium/);
+});
+
+await check('the bulletin of a chosen period', async () => {
+  await page.setInputFiles('#file', path.join(repo, 'data', 'reference', 'cbp-amo-fy23-fy26-dec.csv'));
+  await page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('cbp-amo'), null, { timeout: 30000 });
+  await page.fill('#b-period', 'FY2024');
+  await page.click('#bulletin-form button');
+  await page.waitForFunction(() => document.querySelector('#bulletin').textContent.includes('The highest seized type was'), null, { timeout: 30000 });
+});
+
+await check('no errors in the console', async () => {
+  assert.deepEqual(errors, []);
+});
+
+await browser.close();
+server.close();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
