@@ -13,17 +13,10 @@ use std::hint::black_box;
 fn queries() -> Vec<(&'static str, Query)> {
     vec![
         ("by drug", Query::by(&[GroupKey::Drug])),
-        (
-            "by drug x month",
-            Query::by(&[GroupKey::Drug, GroupKey::Time(Granularity::Month)]),
-        ),
+        ("by drug x month", Query::by(&[GroupKey::Drug, GroupKey::Time(Granularity::Month)])),
         (
             "by country x drug x year",
-            Query::by(&[
-                GroupKey::Country,
-                GroupKey::Drug,
-                GroupKey::Time(Granularity::Year),
-            ]),
+            Query::by(&[GroupKey::Country, GroupKey::Drug, GroupKey::Time(Granularity::Year)]),
         ),
     ]
 }
@@ -40,9 +33,7 @@ fn bench(c: &mut Criterion) {
         g.throughput(Throughput::Elements(n as u64));
         g.sample_size(10);
         for (name, q) in queries() {
-            g.bench_function(BenchmarkId::new("parallel", name), |b| {
-                b.iter(|| black_box(t.aggregate(black_box(&q))))
-            });
+            g.bench_function(BenchmarkId::new("parallel", name), |b| b.iter(|| black_box(t.aggregate(black_box(&q)))));
             let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build();
             if let Ok(pool) = pool {
                 g.bench_function(BenchmarkId::new("one thread", name), |b| {
@@ -52,10 +43,7 @@ fn bench(c: &mut Criterion) {
         }
         let by_drug = Query::by(&[GroupKey::Drug]);
         g.bench_function("top-10 by drug", |b| {
-            b.iter(|| {
-                t.aggregate(&by_drug)
-                    .map(|a| black_box(a.rank(Measure::Mass, Some(10))))
-            })
+            b.iter(|| t.aggregate(&by_drug).map(|a| black_box(a.rank(Measure::Mass, Some(10)))))
         });
         // The practical limit: sum amounts into a dense array keyed by a pre-encoded drug x month code.
         let cols = t.columns();
@@ -83,10 +71,9 @@ fn bench(c: &mut Criterion) {
                 table_slice(&t, lo, hi).aggregate(&q).ok()
             })
             .collect();
-        c.bench_function(
-            &format!("merge 64 partial aggregates (drug x month, {n} rows)"),
-            |b| b.iter(|| black_box(Aggregate::merge_all(&q, &parts))),
-        );
+        c.bench_function(&format!("merge 64 partial aggregates (drug x month, {n} rows)"), |b| {
+            b.iter(|| black_box(Aggregate::merge_all(&q, &parts)))
+        });
     }
 }
 

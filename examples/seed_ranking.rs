@@ -16,22 +16,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ("Morphine", "2304 kg"),
         ("Heroin", "1144 kg"),
         ("Crystal", "764 kg"),
-        (
-            "other substances including precursors and psychotropic pills",
-            "304 kg",
-        ),
+        ("other substances including precursors and psychotropic pills", "304 kg"),
         ("Grass", "287 kg"),
     ];
     let period = Period::new(Date::from_ymd(2021, 1, 30)?, Date::from_ymd(2021, 2, 28)?)?;
     let iran = Place::country(narcostat::CountryCode::resolve("IRN").ok_or("IRN")?);
     let mut seizures = Vec::new();
     for (name, quantity) in items {
-        seizures.push(Seizure::new(
-            Substance::resolve(name)?,
-            Quantity::parse(quantity)?,
-            period,
-            iran.clone(),
-        ));
+        seizures.push(Seizure::new(Substance::resolve(name)?, Quantity::parse(quantity)?, period, iran.clone()));
     }
 
     let mut total = Quantity::whole(0, Unit::Kilogram)?;
@@ -41,10 +33,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     seizures.sort_by_key(|s| std::cmp::Reverse(s.quantity.map(Quantity::base)));
 
     println!("Seizures in Iran, {period}");
-    println!(
-        "{:>4}  {:<40} {:>10} {:>7}",
-        "rank", "drug (as written)", "kg", "share"
-    );
+    println!("{:>4}  {:<40} {:>10} {:>7}", "rank", "drug (as written)", "kg", "share");
     for (i, s) in seizures.iter().enumerate() {
         let q = s.quantity.ok_or("no quantity")?;
         let share = 100.0 * q.base() as f64 / total.base() as f64;

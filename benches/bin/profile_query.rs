@@ -8,10 +8,7 @@ use std::time::Instant;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let n: usize = args
-        .get(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(10_000_000);
+    let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(10_000_000);
     let by = args.get(2).map_or("drug,month", String::as_str);
     let reps: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(10);
     let t: SeizureTable = narcostat_benches::table(n, 42);
@@ -24,11 +21,7 @@ fn main() {
         for _ in 0..reps {
             let start = Instant::now();
             let groups = t.aggregate(&q).map(|a| a.groups.len()).unwrap_or(0);
-            println!(
-                "{by}: {} groups in {:.1} ms",
-                groups,
-                start.elapsed().as_secs_f64() * 1e3
-            );
+            println!("{by}: {} groups in {:.1} ms", groups, start.elapsed().as_secs_f64() * 1e3);
         }
     });
 }

@@ -93,11 +93,10 @@ pub const DRUGS: [Drug; 40] = [
 
 /// The 60 countries.
 pub const COUNTRIES: [&str; 60] = [
-    "USA", "MEX", "COL", "IRN", "AFG", "PAK", "IND", "CHN", "BRA", "ESP", "NLD", "BEL", "DEU",
-    "FRA", "GBR", "ITA", "TUR", "RUS", "MAR", "NGA", "ZAF", "EGY", "SAU", "ARE", "IRQ", "TJK",
-    "UZB", "KAZ", "THA", "MMR", "LAO", "VNM", "MYS", "IDN", "PHL", "AUS", "NZL", "CAN", "PER",
-    "BOL", "ECU", "VEN", "PAN", "GTM", "HND", "DOM", "JAM", "ARG", "CHL", "PRY", "URY", "POL",
-    "PRT", "GRC", "BGR", "ROU", "UKR", "KEN", "TZA", "SEN",
+    "USA", "MEX", "COL", "IRN", "AFG", "PAK", "IND", "CHN", "BRA", "ESP", "NLD", "BEL", "DEU", "FRA", "GBR", "ITA",
+    "TUR", "RUS", "MAR", "NGA", "ZAF", "EGY", "SAU", "ARE", "IRQ", "TJK", "UZB", "KAZ", "THA", "MMR", "LAO", "VNM",
+    "MYS", "IDN", "PHL", "AUS", "NZL", "CAN", "PER", "BOL", "ECU", "VEN", "PAN", "GTM", "HND", "DOM", "JAM", "ARG",
+    "CHL", "PRY", "URY", "POL", "PRT", "GRC", "BGR", "ROU", "UKR", "KEN", "TZA", "SEN",
 ];
 
 /// Zipf-like weights: index i has weight 1 / (i + 1).
@@ -114,37 +113,26 @@ fn zipf(rng: &mut SplitMix64, n: usize) -> usize {
 }
 
 /// Calls `emit` with each of `n` synthetic seizure records from `seed`
-/// (single-day events), without holding them all in memory.
-pub fn generate_each(n: usize, seed: u64, mut emit: impl FnMut(&Seizure)) {
+/// (single-day events), without holding them all in memory. Half the
+/// captagon and ecstasy rows are counted in tablets.
+pub fn generate_each(n: usize, seed: u64, emit: impl FnMut(&Seizure)) {
+    generate_with(n, seed, true, emit);
+}
+
+/// Like [`generate_each`]; with `tablets` false every quantity is a mass (for
+/// the peer comparison, where every tool sums one kg column).
+pub fn generate_with(n: usize, seed: u64, tablets: bool, mut emit: impl FnMut(&Seizure)) {
     let mut rng = SplitMix64::new(seed);
     let first_day = Date::from_ymd(2015, 1, 1).map_or(16_436, Date::days);
     let days = 3653;
-    let countries: Vec<CountryCode> = COUNTRIES
-        .iter()
-        .filter_map(|c| CountryCode::resolve(c))
-        .collect();
+    let countries: Vec<CountryCode> = COUNTRIES.iter().filter_map(|c| CountryCode::resolve(c)).collect();
     let provinces: Vec<IranProvince> = IranProvince::all().collect();
-    let agencies = [
-        "Police",
-        "Customs",
-        "Border Guard",
-        "Navy",
-        "Drug Control Agency",
-    ]
-    .map(|a| Some(a.to_owned()));
+    let agencies = ["Police", "Customs", "Border Guard", "Navy", "Drug Control Agency"].map(|a| Some(a.to_owned()));
     let substances: Vec<Substance> = DRUGS.iter().map(|&d| Substance::of(d)).collect();
     let places: Vec<Place> = countries.iter().map(|&c| Place::country(c)).collect();
-    let iran = countries
-        .iter()
-        .position(|c| c.as_str() == "IRN")
-        .unwrap_or(0);
-    let iran_provinces: Vec<Place> = provinces
-        .iter()
-        .map(|p| Place {
-            province: Some(p.code().to_owned()),
-            ..places[iran].clone()
-        })
-        .collect();
+    let iran = countries.iter().position(|c| c.as_str() == "IRN").unwrap_or(0);
+    let iran_provinces: Vec<Place> =
+        provinces.iter().map(|p| Place { province: Some(p.code().to_owned()), ..places[iran].clone() }).collect();
     let mut s = Seizure {
         substance: substances[0].clone(),
         quantity: None,
@@ -163,8 +151,8 @@ pub fn generate_each(n: usize, seed: u64, mut emit: impl FnMut(&Seizure)) {
         let day = Date::from_days(first_day + rng.below(days) as i32);
         // log-normal: median 2 kg, sigma 2
         let kg = 2.0 * (2.0 * rng.normal()).exp();
-        let tablets = matches!(DRUGS[d], Drug::Captagon | Drug::Ecstasy) && rng.below(2) == 0;
-        let (base, unit) = if tablets {
+        let in_tablets = matches!(DRUGS[d], Drug::Captagon | Drug::Ecstasy) && rng.below(2) == 0;
+        let (base, unit) = if in_tablets && tablets {
             ((kg * 1000.0).round() as i64 * 1000, Unit::Tablet)
         } else {
             ((kg * 1e9).round().min(1e17) as i64, Unit::Kilogram)
@@ -172,14 +160,9 @@ pub fn generate_each(n: usize, seed: u64, mut emit: impl FnMut(&Seizure)) {
         s.substance.clone_from(&substances[d]);
         s.quantity = Quantity::from_base(base.max(0), unit).ok();
         s.period = Period::day(day);
-        let place = if c == iran {
-            &iran_provinces[rng.below(31) as usize]
-        } else {
-            &places[c]
-        };
+        let place = if c == iran { &iran_provinces[rng.below(31) as usize] } else { &places[c] };
         s.place.clone_from(place);
-        s.agency
-            .clone_from(&agencies[rng.below(agencies.len() as u64) as usize]);
+        s.agency.clone_from(&agencies[rng.below(agencies.len() as u64) as usize]);
         s.seizures = Some(1 + rng.below(3));
         emit(&s);
     }
@@ -187,10 +170,15 @@ pub fn generate_each(n: usize, seed: u64, mut emit: impl FnMut(&Seizure)) {
 
 /// `n` synthetic rows straight into a table.
 pub fn table(n: usize, seed: u64) -> SeizureTable {
+    table_with(n, seed, true)
+}
+
+/// `n` synthetic rows into a table, tablets or not (see [`generate_with`]).
+pub fn table_with(n: usize, seed: u64, tablets: bool) -> SeizureTable {
     let mut t = SeizureTable::new();
     t.reserve(n);
     // Generated rows are always valid for the table.
-    generate_each(n, seed, |s| {
+    generate_with(n, seed, tablets, |s| {
         let _ = t.push(s);
     });
     t
@@ -200,11 +188,7 @@ pub fn table(n: usize, seed: u64) -> SeizureTable {
 pub fn sizes() -> Vec<usize> {
     std::env::var("NARCOSTAT_BENCH_ROWS")
         .ok()
-        .map(|v| {
-            v.split(',')
-                .filter_map(|s| s.trim().replace('_', "").parse().ok())
-                .collect()
-        })
+        .map(|v| v.split(',').filter_map(|s| s.trim().replace('_', "").parse().ok()).collect())
         .filter(|v: &Vec<usize>| !v.is_empty())
         .unwrap_or_else(|| vec![1_000_000, 10_000_000])
 }

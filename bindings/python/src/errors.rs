@@ -11,12 +11,7 @@ fn class<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
 }
 
 /// An exception of class `name` built from `message` and keyword fields.
-pub fn raise(
-    py: Python<'_>,
-    name: &str,
-    message: String,
-    fields: &[(&str, Option<Bound<'_, PyAny>>)],
-) -> PyErr {
+pub fn raise(py: Python<'_>, name: &str, message: String, fields: &[(&str, Option<Bound<'_, PyAny>>)]) -> PyErr {
     let build = || -> PyResult<PyErr> {
         let kwargs = PyDict::new(py);
         for (k, v) in fields {
@@ -52,42 +47,15 @@ pub fn read_error(py: Python<'_>, e: ReadError) -> PyErr {
     match e {
         ReadError::Row(r) => {
             let mut fields = vec![
-                (
-                    "file",
-                    r.file.clone().into_pyobject(py).ok().map(|v| v.into_any()),
-                ),
+                ("file", r.file.clone().into_pyobject(py).ok().map(|v| v.into_any())),
                 ("line", r.line.into_pyobject(py).ok().map(|v| v.into_any())),
-                (
-                    "column",
-                    r.column_number
-                        .and_then(|c| c.into_pyobject(py).ok().map(|v| v.into_any())),
-                ),
-                (
-                    "column_name",
-                    r.column
-                        .clone()
-                        .and_then(|c| c.into_pyobject(py).ok().map(|v| v.into_any())),
-                ),
-                (
-                    "value",
-                    r.value
-                        .clone()
-                        .and_then(|c| c.into_pyobject(py).ok().map(|v| v.into_any())),
-                ),
-                (
-                    "kind",
-                    kind(&r.reason).into_pyobject(py).ok().map(|v| v.into_any()),
-                ),
+                ("column", r.column_number.and_then(|c| c.into_pyobject(py).ok().map(|v| v.into_any()))),
+                ("column_name", r.column.clone().and_then(|c| c.into_pyobject(py).ok().map(|v| v.into_any()))),
+                ("value", r.value.clone().and_then(|c| c.into_pyobject(py).ok().map(|v| v.into_any()))),
+                ("kind", kind(&r.reason).into_pyobject(py).ok().map(|v| v.into_any())),
             ];
             if let RowError::UnknownSubstance { suggestions, .. } = &r.reason {
-                fields.push((
-                    "suggestions",
-                    suggestions
-                        .clone()
-                        .into_pyobject(py)
-                        .ok()
-                        .map(|v| v.into_any()),
-                ));
+                fields.push(("suggestions", suggestions.clone().into_pyobject(py).ok().map(|v| v.into_any())));
                 return raise(py, "UnknownSubstanceError", message, &fields);
             }
             raise(py, "ParseError", message, &fields)
@@ -96,19 +64,14 @@ pub fn read_error(py: Python<'_>, e: ReadError) -> PyErr {
             PyFileNotFoundError::new_err(message)
         }
         ReadError::Io { .. } => PyOSError::new_err(message),
-        ReadError::Json {
-            file, line, column, ..
-        } => raise(
+        ReadError::Json { file, line, column, .. } => raise(
             py,
             "ParseError",
             message,
             &[
                 ("file", file.into_pyobject(py).ok().map(|v| v.into_any())),
                 ("line", line.into_pyobject(py).ok().map(|v| v.into_any())),
-                (
-                    "column",
-                    column.into_pyobject(py).ok().map(|v| v.into_any()),
-                ),
+                ("column", column.into_pyobject(py).ok().map(|v| v.into_any())),
                 ("kind", "json".into_pyobject(py).ok().map(|v| v.into_any())),
             ],
         ),
@@ -132,9 +95,7 @@ pub fn aggregate_error(py: Python<'_>, e: narcostat::AggregateError) -> PyErr {
 /// A quantity error: `UnitMismatchError` across dimensions, else `ParseError`.
 pub fn quantity_error(py: Python<'_>, e: narcostat::QuantityError) -> PyErr {
     match e {
-        narcostat::QuantityError::DimensionMismatch { .. } => {
-            raise(py, "UnitMismatchError", e.to_string(), &[])
-        }
+        narcostat::QuantityError::DimensionMismatch { .. } => raise(py, "UnitMismatchError", e.to_string(), &[]),
         other => raise(py, "ParseError", other.to_string(), &[]),
     }
 }

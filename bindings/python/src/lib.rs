@@ -22,24 +22,15 @@ fn bulletin(
         None => narcostat::seed::bulletin_2021_02(),
         Some(r) => dataset_of(py, r)?,
     };
-    let period = period
-        .map(narcostat::Period::parse)
-        .transpose()
-        .map_err(|e| errors::query_error(py, e))?;
+    let period = period.map(narcostat::Period::parse).transpose().map_err(|e| errors::query_error(py, e))?;
     let f = narcostat::bulletin::BulletinFormat::parse(format).ok_or_else(|| {
-        errors::query_error(
-            py,
-            format!("unknown format {format:?}: expected text, markdown, html or json"),
-        )
+        errors::query_error(py, format!("unknown format {format:?}: expected text, markdown, html or json"))
     })?;
     Ok(narcostat::bulletin::Bulletin::build(&dataset, period).render(f))
 }
 
 fn dataset_of(py: Python<'_>, r: &Bound<'_, PyAny>) -> PyResult<narcostat::Dataset> {
-    let json_opts = narcostat::read::ReadOptions {
-        format: Some(narcostat::read::Format::Json),
-        ..Default::default()
-    };
+    let json_opts = narcostat::read::ReadOptions { format: Some(narcostat::read::Format::Json), ..Default::default() };
     if let Ok(text) = r.extract::<String>() {
         if text.trim_start().starts_with('{') {
             return narcostat::read::read_str(&text, "json", &json_opts)
@@ -61,41 +52,28 @@ fn dataset_of(py: Python<'_>, r: &Bound<'_, PyAny>) -> PyResult<narcostat::Datas
             .map(|d| d.0)
             .map_err(|e| errors::read_error(py, e));
     }
-    Err(pyo3::exceptions::PyTypeError::new_err(
-        "records: expected None, a path, a dataset dict or its JSON text",
-    ))
+    Err(pyo3::exceptions::PyTypeError::new_err("records: expected None, a path, a dataset dict or its JSON text"))
 }
 
 /// The embedded February 2021 month as a dataset dict.
 #[pyfunction]
 fn embedded_month(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    py.import("json")?
-        .call_method1("loads", (narcostat::seed::BULLETIN_2021_02_JSON,))
+    py.import("json")?.call_method1("loads", (narcostat::seed::BULLETIN_2021_02_JSON,))
 }
 
 /// Checks a stated total ("about 58383 kg") against item quantities ("47767 kg", ...).
 #[pyfunction]
 #[pyo3(signature = (stated, items, *, tolerance = 0.005))]
-fn check_total<'py>(
-    py: Python<'py>,
-    stated: &str,
-    items: Vec<String>,
-    tolerance: f64,
-) -> PyResult<Bound<'py, PyDict>> {
+fn check_total<'py>(py: Python<'py>, stated: &str, items: Vec<String>, tolerance: f64) -> PyResult<Bound<'py, PyDict>> {
     let mut quantities = Vec::with_capacity(items.len());
     for i in &items {
         quantities.push(narcostat::Quantity::parse(i).map_err(|e| errors::quantity_error(py, e))?);
     }
-    let c = narcostat::check::check_stated(
-        stated,
-        &quantities,
-        narcostat::check::Tolerance { about: tolerance },
-    )
-    .map_err(|e| errors::quantity_error(py, e))?;
+    let c = narcostat::check::check_stated(stated, &quantities, narcostat::check::Tolerance { about: tolerance })
+        .map_err(|e| errors::quantity_error(py, e))?;
     let d = PyDict::new(py);
     let unit = c.stated.unit();
-    let value =
-        |q: narcostat::Quantity| q.value_in(unit).map(|v| v.to_string()).unwrap_or_default();
+    let value = |q: narcostat::Quantity| q.value_in(unit).map(|v| v.to_string()).unwrap_or_default();
     d.set_item("stated", value(c.stated))?;
     d.set_item("qualifier", c.qualifier.word())?;
     d.set_item("items", value(c.items))?;

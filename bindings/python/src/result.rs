@@ -22,11 +22,7 @@ fn cell_to_py<'py>(py: Python<'py>, c: &Cell) -> PyResult<Bound<'py, PyAny>> {
         Cell::Text(t) => t.clone().into_pyobject(py)?.into_any(),
         Cell::Number(n) => match n.parse::<i64>() {
             Ok(i) => i.into_pyobject(py)?.into_any(),
-            Err(_) => n
-                .parse::<f64>()
-                .unwrap_or(f64::NAN)
-                .into_pyobject(py)?
-                .into_any(),
+            Err(_) => n.parse::<f64>().unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
         },
     })
 }
@@ -36,12 +32,8 @@ fn batch_of(header: &[String], rows: &[Vec<Cell>]) -> PyResult<arrow_array::Reco
     use arrow_array::builder::{Float64Builder, StringBuilder};
     let mut columns: Vec<(String, ArrayRef)> = Vec::new();
     for (i, h) in header.iter().enumerate() {
-        let numeric = rows
-            .iter()
-            .all(|r| matches!(r.get(i), Some(Cell::Number(_)) | Some(Cell::Empty) | None))
-            && rows
-                .iter()
-                .any(|r| matches!(r.get(i), Some(Cell::Number(_))));
+        let numeric = rows.iter().all(|r| matches!(r.get(i), Some(Cell::Number(_)) | Some(Cell::Empty) | None))
+            && rows.iter().any(|r| matches!(r.get(i), Some(Cell::Number(_))));
         let array: ArrayRef = if numeric {
             let mut b = Float64Builder::new();
             for r in rows {
@@ -63,8 +55,7 @@ fn batch_of(header: &[String], rows: &[Vec<Cell>]) -> PyResult<arrow_array::Reco
         };
         columns.push((h.clone(), array));
     }
-    arrow_array::RecordBatch::try_from_iter(columns)
-        .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))
+    arrow_array::RecordBatch::try_from_iter(columns).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))
 }
 
 impl PyAggregateResult {
@@ -154,9 +145,7 @@ impl PyAggregateResult {
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let batch = float_batch(&self.exact_batch()?)?;
         let schema = batch.schema();
-        PyTable::try_new(vec![batch], schema)?
-            .into_pyarrow(py)?
-            .call_method0("to_pandas")
+        PyTable::try_new(vec![batch], schema)?.into_pyarrow(py)?.call_method0("to_pandas")
     }
 
     /// A `polars.DataFrame` (measures as float64; `to_arrow()` is exact).

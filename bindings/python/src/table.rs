@@ -4,9 +4,7 @@ use crate::errors::{aggregate_error, query_error, read_error};
 use crate::result::PyAggregateResult;
 use narcostat::rank::Measure;
 use narcostat::read::{Format, Missing, ReadOptions, ReadReport, Rejection};
-use narcostat::{
-    CountryCode, Filter, Granularity, GroupKey, Period, Query, SeizureTable, SpanRule, Unit,
-};
+use narcostat::{CountryCode, Filter, Granularity, GroupKey, Period, Query, SeizureTable, SpanRule, Unit};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -25,28 +23,23 @@ pub fn options(
     country: Option<&str>,
     missing: &str,
 ) -> PyResult<ReadOptions> {
-    let mut o = if lenient {
-        ReadOptions::lenient()
-    } else {
-        ReadOptions::default()
-    };
+    let mut o = if lenient { ReadOptions::lenient() } else { ReadOptions::default() };
     if let Some(f) = format {
-        o.format = Some(Format::parse(f).ok_or_else(|| query_error(py, format!("unknown format {f:?}: expected unodc-annual, unodc-subregional, cbp, wide, json or ndjson")))?);
+        o.format = Some(Format::parse(f).ok_or_else(|| {
+            query_error(
+                py,
+                format!("unknown format {f:?}: expected unodc-annual, unodc-subregional, cbp, wide, json or ndjson"),
+            )
+        })?);
     }
     if let Some(c) = country {
-        o.country = Some(
-            CountryCode::resolve(c)
-                .ok_or_else(|| query_error(py, format!("unknown country {c:?}")))?,
-        );
+        o.country = Some(CountryCode::resolve(c).ok_or_else(|| query_error(py, format!("unknown country {c:?}")))?);
     }
     o.missing = match missing {
         "keep" => Missing::Keep,
         "reject" => Missing::Reject,
         other => {
-            return Err(query_error(
-                py,
-                format!("missing must be \"keep\" or \"reject\", not {other:?}"),
-            ));
+            return Err(query_error(py, format!("missing must be \"keep\" or \"reject\", not {other:?}")));
         }
     };
     Ok(o)
@@ -65,12 +58,7 @@ fn rejection_dict<'py>(py: Python<'py>, r: &Rejection) -> PyResult<Bound<'py, Py
 }
 
 /// The table, or (table, rejected rows) when lenient.
-pub fn table_or_pair(
-    py: Python<'_>,
-    table: SeizureTable,
-    report: &ReadReport,
-    lenient: bool,
-) -> PyResult<Py<PyAny>> {
+pub fn table_or_pair(py: Python<'_>, table: SeizureTable, report: &ReadReport, lenient: bool) -> PyResult<Py<PyAny>> {
     let t = Py::new(py, PySeizureTable { inner: table })?;
     if !lenient {
         return Ok(t.into_any());
@@ -97,11 +85,8 @@ pub fn read_csv(
     let name = path.display().to_string();
     let (table, _totals, report) = py
         .detach(|| {
-            let file =
-                std::fs::File::open(&path).map_err(|source| narcostat::read::ReadError::Io {
-                    file: name.clone(),
-                    source,
-                })?;
+            let file = std::fs::File::open(&path)
+                .map_err(|source| narcostat::read::ReadError::Io { file: name.clone(), source })?;
             narcostat::read::read_table(file, &name, &opts, &mut |_| {})
         })
         .map_err(|e| read_error(py, e))?;
@@ -112,18 +97,13 @@ fn parse_filter(py: Python<'_>, filter: Option<&Bound<'_, PyDict>>) -> PyResult<
     let mut f = Filter::default();
     let Some(d) = filter else { return Ok(f) };
     for (k, v) in d.iter() {
-        let key: String = k
-            .extract()
-            .map_err(|_| PyTypeError::new_err("where: keys must be str"))?;
+        let key: String = k.extract().map_err(|_| PyTypeError::new_err("where: keys must be str"))?;
         let values: Vec<String> = if let Ok(s) = v.extract::<String>() {
             vec![s]
         } else {
-            v.extract().map_err(|_| {
-                PyTypeError::new_err(format!("where[{key:?}]: expected str or list of str"))
-            })?
+            v.extract().map_err(|_| PyTypeError::new_err(format!("where[{key:?}]: expected str or list of str")))?
         };
-        f.add(&key, &values.join("|"))
-            .map_err(|e| query_error(py, e))?;
+        f.add(&key, &values.join("|")).map_err(|e| query_error(py, e))?;
     }
     Ok(f)
 }
@@ -132,16 +112,13 @@ fn parse_by(py: Python<'_>, by: &Bound<'_, PyAny>, fiscal_start: u8) -> PyResult
     let names: Vec<String> = if let Ok(s) = by.extract::<String>() {
         s.split(',').map(str::to_owned).collect()
     } else {
-        by.extract()
-            .map_err(|_| PyTypeError::new_err("by: expected str or list of str"))?
+        by.extract().map_err(|_| PyTypeError::new_err("by: expected str or list of str"))?
     };
     let mut keys = Vec::new();
     for n in names.iter().filter(|n| !n.trim().is_empty()) {
         let k = GroupKey::parse(n).map_err(|e| query_error(py, e))?;
         keys.push(match k {
-            GroupKey::Time(Granularity::FiscalYear(_)) => {
-                GroupKey::Time(Granularity::FiscalYear(fiscal_start))
-            }
+            GroupKey::Time(Granularity::FiscalYear(_)) => GroupKey::Time(Granularity::FiscalYear(fiscal_start)),
             other => other,
         });
     }
@@ -150,10 +127,7 @@ fn parse_by(py: Python<'_>, by: &Bound<'_, PyAny>, fiscal_start: u8) -> PyResult
 
 fn parse_measure(py: Python<'_>, m: &str) -> PyResult<Measure> {
     Measure::parse(m).ok_or_else(|| {
-        query_error(
-            py,
-            format!("unknown measure {m:?}: expected mass, volume, count, seizures or records"),
-        )
+        query_error(py, format!("unknown measure {m:?}: expected mass, volume, count, seizures or records"))
     })
 }
 
@@ -181,10 +155,7 @@ impl PySeizureTable {
             // Older pandas without the PyCapsule interface: through pyarrow.
             let kwargs = PyDict::new(py);
             kwargs.set_item("preserve_index", false)?;
-            py.import("pyarrow")?
-                .getattr("Table")?
-                .call_method("from_pandas", (data,), Some(&kwargs))?
-                .extract()?
+            py.import("pyarrow")?.getattr("Table")?.call_method("from_pandas", (data,), Some(&kwargs))?.extract()?
         } else {
             return Err(PyTypeError::new_err(format!(
                 "from_arrow: expected an object with the Arrow PyCapsule interface (pyarrow.Table, polars.DataFrame, pandas.DataFrame, ...), got {}",
@@ -192,9 +163,8 @@ impl PySeizureTable {
             )));
         };
         let opts = options(py, lenient, None, country, missing)?;
-        let unit = unit
-            .map(|u| Unit::parse(u).ok_or_else(|| query_error(py, format!("unknown unit {u:?}"))))
-            .transpose()?;
+        let unit =
+            unit.map(|u| Unit::parse(u).ok_or_else(|| query_error(py, format!("unknown unit {u:?}")))).transpose()?;
         let (batches, _schema) = data.into_inner();
         let (table, report) = py
             .detach(|| narcostat::arrow::table_from_batches(&batches, "arrow", &opts, unit))
@@ -208,10 +178,7 @@ impl PySeizureTable {
         let (data, _) = narcostat::read::read_str(
             text,
             "json",
-            &ReadOptions {
-                format: Some(Format::Json),
-                ..ReadOptions::default()
-            },
+            &ReadOptions { format: Some(Format::Json), ..ReadOptions::default() },
         )
         .map_err(|e| read_error(py, e))?;
         let inner = SeizureTable::from_seizures(&data.seizures)
@@ -246,18 +213,11 @@ impl PySeizureTable {
         fiscal_start: u8,
     ) -> PyResult<PyAggregateResult> {
         let q = self.query(py, by, r#where, period, span_rule, fiscal_start)?;
-        let agg = py
-            .detach(|| self.inner.aggregate(&q))
-            .map_err(|e| aggregate_error(py, e))?;
+        let agg = py.detach(|| self.inner.aggregate(&q)).map_err(|e| aggregate_error(py, e))?;
         let (header, rows) = narcostat::write::aggregate_rows(&agg);
         let batch = narcostat::arrow::aggregate_to_batch(&agg)
             .map_err(|e| crate::errors::raise(py, "AggregateError", e, &[]))?;
-        Ok(PyAggregateResult {
-            header,
-            rows,
-            batch: Some(batch),
-            accounting: Some(agg.accounting),
-        })
+        Ok(PyAggregateResult { header, rows, batch: Some(batch), accounting: Some(agg.accounting) })
     }
 
     /// The top `n` groups by `measure`, with shares.
@@ -273,17 +233,10 @@ impl PySeizureTable {
     ) -> PyResult<PyAggregateResult> {
         let m = parse_measure(py, measure)?;
         let q = self.query(py, by, r#where, period, "separate", 10)?;
-        let agg = py
-            .detach(|| self.inner.aggregate(&q))
-            .map_err(|e| aggregate_error(py, e))?;
+        let agg = py.detach(|| self.inner.aggregate(&q)).map_err(|e| aggregate_error(py, e))?;
         let ranking = agg.rank(m, Some(n));
         let (header, rows) = narcostat::write::ranking_rows(&ranking, &q.by);
-        Ok(PyAggregateResult {
-            header,
-            rows,
-            batch: None,
-            accounting: Some(agg.accounting),
-        })
+        Ok(PyAggregateResult { header, rows, batch: None, accounting: Some(agg.accounting) })
     }
 
     /// Opiates as heroin or opium equivalent, or ATS with tablets as mass,
@@ -305,10 +258,7 @@ impl PySeizureTable {
             "opium" => Basis::OpiumEquivalent,
             "ats-mass" | "ats_mass" => Basis::AtsMass,
             other => {
-                return Err(query_error(
-                    py,
-                    format!("basis must be heroin, opium or ats-mass, not {other:?}"),
-                ));
+                return Err(query_error(py, format!("basis must be heroin, opium or ats-mass, not {other:?}")));
             }
         };
         let mut f = Factors::default();
@@ -318,16 +268,9 @@ impl PySeizureTable {
             }
         }
         let q = self.query(py, by, r#where, period, "separate", 10)?;
-        let eq = py
-            .detach(|| self.inner.equivalents(&q, basis, f))
-            .map_err(|e| aggregate_error(py, e))?;
+        let eq = py.detach(|| self.inner.equivalents(&q, basis, f)).map_err(|e| aggregate_error(py, e))?;
         let (header, rows) = narcostat::write::equivalent_rows(&eq, &q.by);
-        Ok(PyAggregateResult {
-            header,
-            rows,
-            batch: None,
-            accounting: None,
-        })
+        Ok(PyAggregateResult { header, rows, batch: None, accounting: None })
     }
 
     /// Compares `period` with `vs`, group by group.
@@ -344,16 +287,9 @@ impl PySeizureTable {
         let m = parse_measure(py, measure)?;
         let q = self.query(py, by, r#where, None, "separate", 10)?;
         let (cur, prev) = (parse_period(py, period)?, parse_period(py, vs)?);
-        let c = py
-            .detach(|| self.inner.compare(&q, cur, prev, m))
-            .map_err(|e| aggregate_error(py, e))?;
+        let c = py.detach(|| self.inner.compare(&q, cur, prev, m)).map_err(|e| aggregate_error(py, e))?;
         let (header, rows) = narcostat::write::comparison_rows(&c, &q.by, period, vs);
-        Ok(PyAggregateResult {
-            header,
-            rows,
-            batch: None,
-            accounting: None,
-        })
+        Ok(PyAggregateResult { header, rows, batch: None, accounting: None })
     }
 }
 
@@ -368,10 +304,7 @@ impl PySeizureTable {
         fiscal_start: u8,
     ) -> PyResult<Query> {
         if !(1..=12).contains(&fiscal_start) {
-            return Err(query_error(
-                py,
-                format!("fiscal_start must be a month 1-12, not {fiscal_start}"),
-            ));
+            return Err(query_error(py, format!("fiscal_start must be a month 1-12, not {fiscal_start}")));
         }
         let by = match by {
             Some(b) => parse_by(py, b, fiscal_start)?,

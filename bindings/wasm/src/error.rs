@@ -30,11 +30,7 @@ pub fn read_error(e: ReadError) -> JsValue {
             let mut fields = vec![
                 ("file", JsValue::from_str(&r.file)),
                 ("line", JsValue::from_f64(r.line as f64)),
-                (
-                    "column",
-                    r.column_number
-                        .map_or(JsValue::NULL, |c| JsValue::from_f64(c as f64)),
-                ),
+                ("column", r.column_number.map_or(JsValue::NULL, |c| JsValue::from_f64(c as f64))),
                 ("columnName", opt(r.column.clone())),
                 ("value", opt(r.value.clone())),
             ];
@@ -45,19 +41,12 @@ pub fn read_error(e: ReadError) -> JsValue {
                 }
                 fields.push(("suggestions", arr.into()));
             }
-            js_error(
-                &message,
-                reason.as_deref().unwrap_or("parse"),
-                Some(&fields),
-            )
+            js_error(&message, reason.as_deref().unwrap_or("parse"), Some(&fields))
         }
         ReadError::Json { line, column, .. } => js_error(
             &message,
             "json",
-            Some(&[
-                ("line", JsValue::from_f64(*line as f64)),
-                ("column", JsValue::from_f64(*column as f64)),
-            ]),
+            Some(&[("line", JsValue::from_f64(*line as f64)), ("column", JsValue::from_f64(*column as f64))]),
         ),
         _ => js_error(&message, "parse", None),
     }

@@ -9,9 +9,7 @@ use narcostat::check::{Tolerance, check_total, conflicts, duplicates, outliers};
 use narcostat::rank::Measure;
 use narcostat::read::{Format, Mode, ReadOptions, ReadReport};
 use narcostat::write::{self, Cell};
-use narcostat::{
-    CountryCode, Dataset, Filter, Granularity, GroupKey, Period, Query, SpanRule, Unit,
-};
+use narcostat::{CountryCode, Dataset, Filter, Granularity, GroupKey, Period, Query, SpanRule, Unit};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -109,20 +107,14 @@ fn result(
                 .collect()
         })
         .collect();
-    to_js(&JsResult {
-        columns: header,
-        rows,
-        csv,
-        accounting,
-    })
+    to_js(&JsResult { columns: header, rows, csv, accounting })
 }
 
 fn options(value: JsValue) -> Result<QueryOpts, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(QueryOpts::default());
     }
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|e| js_error(&format!("invalid options: {e}"), "usage", None))
+    serde_wasm_bindgen::from_value(value).map_err(|e| js_error(&format!("invalid options: {e}"), "usage", None))
 }
 
 /// Seizure records in columns, with the records, stated totals and
@@ -150,21 +142,14 @@ impl JsSeizureTable {
             serde_wasm_bindgen::from_value(options)
                 .map_err(|e| js_error(&format!("invalid options: {e}"), "usage", None))?
         };
-        let mut ro = if o.lenient {
-            ReadOptions::lenient()
-        } else {
-            ReadOptions::default()
-        };
+        let mut ro = if o.lenient { ReadOptions::lenient() } else { ReadOptions::default() };
         if let Some(f) = &o.format {
-            ro.format = Some(
-                Format::parse(f)
-                    .ok_or_else(|| js_error(&format!("unknown format {f:?}"), "usage", None))?,
-            );
+            ro.format =
+                Some(Format::parse(f).ok_or_else(|| js_error(&format!("unknown format {f:?}"), "usage", None))?);
         }
         if let Some(c) = &o.country {
             ro.country = Some(
-                CountryCode::resolve(c)
-                    .ok_or_else(|| js_error(&format!("unknown country {c:?}"), "usage", None))?,
+                CountryCode::resolve(c).ok_or_else(|| js_error(&format!("unknown country {c:?}"), "usage", None))?,
             );
         }
         if o.keep_unknown {
@@ -184,11 +169,8 @@ impl JsSeizureTable {
             },
             &mut |p| {
                 if let Some(f) = &on_progress {
-                    let _ = f.call2(
-                        &JsValue::NULL,
-                        &JsValue::from_f64(p.bytes as f64),
-                        &JsValue::from_f64(p.rows as f64),
-                    );
+                    let _ =
+                        f.call2(&JsValue::NULL, &JsValue::from_f64(p.bytes as f64), &JsValue::from_f64(p.rows as f64));
                 }
             },
         )
@@ -202,35 +184,22 @@ impl JsSeizureTable {
     /// Reads narcostat's JSON dataset shape.
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(text: &str) -> Result<JsSeizureTable, JsValue> {
-        let opts = ReadOptions {
-            format: Some(Format::Json),
-            mode: Mode::Strict,
-            ..ReadOptions::default()
-        };
-        let (dataset, report) =
-            narcostat::read::read_str(text, "json", &opts).map_err(read_error)?;
+        let opts = ReadOptions { format: Some(Format::Json), mode: Mode::Strict, ..ReadOptions::default() };
+        let (dataset, report) = narcostat::read::read_str(text, "json", &opts).map_err(read_error)?;
         Self::of(dataset, report)
     }
 
     /// The embedded default month: Iran's February 2021 bulletin.
     pub fn embedded() -> Result<JsSeizureTable, JsValue> {
         let dataset = narcostat::seed::bulletin_2021_02();
-        let report = ReadReport {
-            file: "embedded".to_owned(),
-            format: "json".to_owned(),
-            ..ReadReport::default()
-        };
+        let report = ReadReport { file: "embedded".to_owned(), format: "json".to_owned(), ..ReadReport::default() };
         Self::of(dataset, report)
     }
 
     fn of(dataset: Dataset, report: ReadReport) -> Result<JsSeizureTable, JsValue> {
         let table = narcostat::SeizureTable::from_seizures(&dataset.seizures)
             .map_err(|e| js_error(&e.to_string(), "unsupported", None))?;
-        Ok(Self {
-            table,
-            dataset,
-            report,
-        })
+        Ok(Self { table, dataset, report })
     }
 
     /// Number of seizure rows.
@@ -248,10 +217,7 @@ impl JsSeizureTable {
     pub fn aggregate(&self, options: JsValue) -> Result<JsValue, JsValue> {
         let o = options_of(options)?;
         let q = query(&o)?;
-        let agg = self
-            .table
-            .aggregate(&q)
-            .map_err(|e| js_error(&e.to_string(), "query", None))?;
+        let agg = self.table.aggregate(&q).map_err(|e| js_error(&e.to_string(), "query", None))?;
         let unit = match &o.unit {
             Some(u) => Unit::parse(u)
                 .filter(|u| u.dimension() == narcostat::Dimension::Mass)
@@ -266,10 +232,7 @@ impl JsSeizureTable {
     pub fn top(&self, options: JsValue) -> Result<JsValue, JsValue> {
         let o = options_of(options)?;
         let q = query(&o)?;
-        let agg = self
-            .table
-            .aggregate(&q)
-            .map_err(|e| js_error(&e.to_string(), "query", None))?;
+        let agg = self.table.aggregate(&q).map_err(|e| js_error(&e.to_string(), "query", None))?;
         let ranking = agg.rank(measure(&o)?, Some(o.n.unwrap_or(10)));
         let (header, rows) = write::ranking_rows(&ranking, &q.by);
         result(header, rows, Some(agg.accounting))
@@ -284,10 +247,7 @@ impl JsSeizureTable {
             return Err(js_error("compare needs period and vs", "usage", None));
         };
         let (a, b) = (parse_period(cur)?, parse_period(prev)?);
-        let c = self
-            .table
-            .compare(&q, a, b, measure(&o)?)
-            .map_err(|e| js_error(&e.to_string(), "query", None))?;
+        let c = self.table.compare(&q, a, b, measure(&o)?).map_err(|e| js_error(&e.to_string(), "query", None))?;
         let (header, rows) = write::comparison_rows(&c, &q.by, cur, prev);
         result(header, rows, None)
     }
@@ -319,11 +279,7 @@ impl JsSeizureTable {
                 format!(
                     "{}: {}",
                     c.fact,
-                    c.statements
-                        .iter()
-                        .map(|(v, at)| format!("{v} ({at})"))
-                        .collect::<Vec<_>>()
-                        .join(" vs ")
+                    c.statements.iter().map(|(v, at)| format!("{v} ({at})")).collect::<Vec<_>>().join(" vs ")
                 )
             })
             .collect();
@@ -345,8 +301,9 @@ impl JsSeizureTable {
         let period = o.period.as_deref().map(parse_period).transpose()?;
         let f = match o.format.as_deref() {
             None => BulletinFormat::Text,
-            Some(f) => BulletinFormat::parse(f)
-                .ok_or_else(|| js_error(&format!("unknown format {f:?}"), "usage", None))?,
+            Some(f) => {
+                BulletinFormat::parse(f).ok_or_else(|| js_error(&format!("unknown format {f:?}"), "usage", None))?
+            }
         };
         Ok(Bulletin::build(&self.dataset, period).render(f))
     }
@@ -371,8 +328,7 @@ fn parse_period(p: &str) -> Result<Period, JsValue> {
 fn measure(o: &QueryOpts) -> Result<Measure, JsValue> {
     match &o.measure {
         None => Ok(Measure::Mass),
-        Some(m) => Measure::parse(m)
-            .ok_or_else(|| js_error(&format!("unknown measure {m:?}"), "query", None)),
+        Some(m) => Measure::parse(m).ok_or_else(|| js_error(&format!("unknown measure {m:?}"), "query", None)),
     }
 }
 
@@ -380,11 +336,7 @@ fn query(o: &QueryOpts) -> Result<Query, JsValue> {
     let mut by = Vec::new();
     let fiscal_start = o.fiscal_start.unwrap_or(10);
     if !(1..=12).contains(&fiscal_start) {
-        return Err(js_error(
-            &format!("fiscalStart must be 1-12, not {fiscal_start}"),
-            "query",
-            None,
-        ));
+        return Err(js_error(&format!("fiscalStart must be 1-12, not {fiscal_start}"), "query", None));
     }
     for n in o.by.as_ref().map(ByOpt::names).unwrap_or_default() {
         if n.trim().is_empty() {
@@ -392,42 +344,28 @@ fn query(o: &QueryOpts) -> Result<Query, JsValue> {
         }
         let k = GroupKey::parse(&n).map_err(|e| js_error(&e.to_string(), "query", None))?;
         by.push(match k {
-            GroupKey::Time(Granularity::FiscalYear(_)) => {
-                GroupKey::Time(Granularity::FiscalYear(fiscal_start))
-            }
+            GroupKey::Time(Granularity::FiscalYear(_)) => GroupKey::Time(Granularity::FiscalYear(fiscal_start)),
             other => other,
         });
     }
     let mut filter = Filter::default();
     for (k, v) in o.filter.iter().flatten() {
-        filter
-            .add(k, &v.names().join("|"))
-            .map_err(|e| js_error(&e.to_string(), "query", None))?;
+        filter.add(k, &v.names().join("|")).map_err(|e| js_error(&e.to_string(), "query", None))?;
     }
     let q = Query {
         by,
         filter,
-        period: o
-            .period
-            .as_deref()
-            .filter(|_| o.vs.is_none())
-            .map(parse_period)
-            .transpose()?,
+        period: o.period.as_deref().filter(|_| o.vs.is_none()).map(parse_period).transpose()?,
         span_rule: match o.span_rule.as_deref() {
             None | Some("separate") => SpanRule::Separate,
             Some("by-start") => SpanRule::ByStart,
             Some("by-end") => SpanRule::ByEnd,
             Some(other) => {
-                return Err(js_error(
-                    &format!("unknown spanRule {other:?}"),
-                    "query",
-                    None,
-                ));
+                return Err(js_error(&format!("unknown spanRule {other:?}"), "query", None));
             }
         },
     };
-    q.validate()
-        .map_err(|e| js_error(&e.to_string(), "query", None))?;
+    q.validate().map_err(|e| js_error(&e.to_string(), "query", None))?;
     Ok(q)
 }
 

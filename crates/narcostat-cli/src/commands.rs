@@ -1,9 +1,7 @@
 //! The subcommands.
 
 use crate::Failure;
-use crate::args::{
-    BulletinFormatArg, Command, ConvertFormat, MeasureArg, Select, SpanRuleArg, TableFormat,
-};
+use crate::args::{BulletinFormatArg, Command, ConvertFormat, MeasureArg, Select, SpanRuleArg, TableFormat};
 use crate::input::load;
 use crate::output::{drop_empty_columns, emit, table};
 use narcostat::bulletin::{Bulletin, BulletinFormat};
@@ -65,53 +63,30 @@ fn accounting_note(a: &narcostat::aggregate::Accounting) {
         parts.push(format!("{} outside the period", a.outside_period));
     }
     if a.straddling_period > 0 {
-        parts.push(format!(
-            "{} straddling the period's edges (not added)",
-            a.straddling_period
-        ));
+        parts.push(format!("{} straddling the period's edges (not added)", a.straddling_period));
     }
     if a.unattributed > 0 {
-        parts.push(format!(
-            "{} spanning several time buckets (listed apart; see --span-rule)",
-            a.unattributed
-        ));
+        parts.push(format!("{} spanning several time buckets (listed apart; see --span-rule)", a.unattributed));
     }
     if a.without_quantity > 0 {
         parts.push(format!("{} without a quantity", a.without_quantity));
     }
     if !parts.is_empty() {
-        eprintln!(
-            "{} rows: {} aggregated, {}",
-            a.rows,
-            a.aggregated,
-            parts.join(", ")
-        );
+        eprintln!("{} rows: {} aggregated, {}", a.rows, a.aggregated, parts.join(", "));
     }
 }
 
 pub fn run(command: Command) -> Result<(), Failure> {
     match command {
-        Command::Bulletin {
-            data: path,
-            period,
-            format,
-        } => {
+        Command::Bulletin { data: path, period, format } => {
             let dataset = match path {
                 Some(p) => {
-                    let input = crate::args::Input {
-                        file: p,
-                        input_format: None,
-                        country: None,
-                        lenient: false,
-                    };
+                    let input = crate::args::Input { file: p, input_format: None, country: None, lenient: false };
                     load(&input)?.0
                 }
                 None => narcostat::seed::bulletin_2021_02(),
             };
-            let period = period
-                .map(|p| Period::parse(&p))
-                .transpose()
-                .map_err(usage)?;
+            let period = period.map(|p| Period::parse(&p)).transpose().map_err(usage)?;
             let format = match format {
                 BulletinFormatArg::Text => BulletinFormat::Text,
                 BulletinFormatArg::Markdown => BulletinFormat::Markdown,
@@ -121,12 +96,7 @@ pub fn run(command: Command) -> Result<(), Failure> {
             emit(&Bulletin::build(&dataset, period).render(format));
             Ok(())
         }
-        Command::Summary {
-            input,
-            by,
-            select,
-            format,
-        } => {
+        Command::Summary { input, by, select, format } => {
             let q = query(&by, &select)?;
             let (dataset, _) = load(&input)?;
             let t = SeizureTable::from_seizures(&dataset.seizures).map_err(data)?;
@@ -136,14 +106,7 @@ pub fn run(command: Command) -> Result<(), Failure> {
             print_rows(header, rows, q.by.len(), format);
             Ok(())
         }
-        Command::Top {
-            input,
-            by,
-            n,
-            measure: m,
-            select,
-            format,
-        } => {
+        Command::Top { input, by, n, measure: m, select, format } => {
             let q = query(&by, &select)?;
             let (dataset, _) = load(&input)?;
             let t = SeizureTable::from_seizures(&dataset.seizures).map_err(data)?;
@@ -156,10 +119,7 @@ pub fn run(command: Command) -> Result<(), Failure> {
                 // Shares as percentages for people.
                 for r in &mut rows {
                     if let Some(Cell::Number(s)) = r.last() {
-                        let pct = s
-                            .parse::<f64>()
-                            .map(|v| format!("{:.2}%", v * 100.0))
-                            .unwrap_or_default();
+                        let pct = s.parse::<f64>().map(|v| format!("{:.2}%", v * 100.0)).unwrap_or_default();
                         if let Some(last) = r.last_mut() {
                             *last = Cell::Text(pct);
                         }
@@ -168,31 +128,15 @@ pub fn run(command: Command) -> Result<(), Failure> {
             }
             print_rows(header, rows, 0, format);
             if matches!(format, TableFormat::Table) {
-                let total = narcostat::quantity::group_thousands(
-                    &ranking.total.round(3).normalized().to_string(),
-                );
-                emit(&format!(
-                    "{} groups, total {total} {}\n",
-                    ranking.groups,
-                    m.unit().map_or("", |u| u.symbol())
-                ));
+                let total = narcostat::quantity::group_thousands(&ranking.total.round(3).normalized().to_string());
+                emit(&format!("{} groups, total {total} {}\n", ranking.groups, m.unit().map_or("", |u| u.symbol())));
             }
             Ok(())
         }
-        Command::Trend {
-            input,
-            by,
-            drug,
-            measure: m,
-            mut select,
-            format,
-        } => {
+        Command::Trend { input, by, drug, measure: m, mut select, format } => {
             if let Some(d) = drug {
-                select.filter = if select.filter.is_empty() {
-                    format!("drug={d}")
-                } else {
-                    format!("{},drug={d}", select.filter)
-                };
+                select.filter =
+                    if select.filter.is_empty() { format!("drug={d}") } else { format!("{},drug={d}", select.filter) };
             }
             let q = query(&by, &select)?;
             if q.granularity().is_none() || q.by.len() != 1 {
@@ -228,36 +172,20 @@ pub fn run(command: Command) -> Result<(), Failure> {
                     ),
                     None => (Cell::Empty, Cell::Empty),
                 };
-                rows.push(vec![
-                    Cell::Text(g.label()),
-                    Cell::Number(m.to_decimal(v).to_string()),
-                    change,
-                    pct,
-                ]);
+                rows.push(vec![Cell::Text(g.label()), Cell::Number(m.to_decimal(v).to_string()), change, pct]);
                 previous = Some(v);
             }
             print_rows(header, rows, 1, format);
             Ok(())
         }
-        Command::Compare {
-            input,
-            period,
-            vs,
-            by,
-            measure: m,
-            filter,
-            format,
-        } => {
+        Command::Compare { input, period, vs, by, measure: m, filter, format } => {
             let q = Query::parse(&by, &filter, None).map_err(usage)?;
             let cur = Period::parse(&period).map_err(usage)?;
             let prev = Period::parse(&vs).map_err(usage)?;
             let (dataset, _) = load(&input)?;
             let t = SeizureTable::from_seizures(&dataset.seizures).map_err(data)?;
             let c = t.compare(&q, cur, prev, measure(m)).map_err(data)?;
-            let keys =
-                q.by.iter()
-                    .filter(|k| !matches!(k, GroupKey::Time(_)))
-                    .count();
+            let keys = q.by.iter().filter(|k| !matches!(k, GroupKey::Time(_))).count();
             let (header, rows) = write::comparison_rows(&c, &q.by, &period, &vs);
             print_rows(header, rows, keys, format);
             Ok(())
@@ -289,10 +217,7 @@ fn check(input: &crate::args::Input) -> Result<(), Failure> {
         out.push_str(&format!("  rejected {r}\n"));
     }
     if report.rejections.len() > 20 {
-        out.push_str(&format!(
-            "  ... and {} more rejected rows\n",
-            report.rejections.len() - 20
-        ));
+        out.push_str(&format!("  ... and {} more rejected rows\n", report.rejections.len() - 20));
     }
     let mut inconsistent = 0;
     for t in &dataset.reported_totals {
@@ -300,12 +225,7 @@ fn check(input: &crate::args::Input) -> Result<(), Failure> {
             if !c.consistent {
                 inconsistent += 1;
                 if inconsistent <= 20 {
-                    out.push_str(&format!(
-                        "  stated total {} {}: {}\n",
-                        t.place.label(),
-                        t.period,
-                        c.describe()
-                    ));
+                    out.push_str(&format!("  stated total {} {}: {}\n", t.place.label(), t.period, c.describe()));
                 }
             }
         }
@@ -316,24 +236,16 @@ fn check(input: &crate::args::Input) -> Result<(), Failure> {
         dataset.reported_totals.len()
     ));
     for c in conflicts(&dataset) {
-        let values: Vec<String> = c
-            .statements
-            .iter()
-            .map(|(v, at)| format!("{v} ({at})"))
-            .collect();
-        out.push_str(&format!(
-            "  conflicting {}: {}\n",
-            c.fact,
-            values.join(" vs ")
-        ));
+        let values: Vec<String> = c.statements.iter().map(|(v, at)| format!("{v} ({at})")).collect();
+        out.push_str(&format!("  conflicting {}: {}\n", c.fact, values.join(" vs ")));
     }
     let d = duplicates(&dataset.seizures);
-    out.push_str(&format!("  {} likely duplicate pairs (same drug, place, period and quantity from different agencies or sources)\n", d.len()));
-    let o = outliers(&dataset.seizures, 100.0);
     out.push_str(&format!(
-        "  {} records over 100 times the median of their drug in their country\n",
-        o.len()
+        "  {} likely duplicate pairs (same drug, place, period and quantity from different agencies or sources)\n",
+        d.len()
     ));
+    let o = outliers(&dataset.seizures, 100.0);
+    out.push_str(&format!("  {} records over 100 times the median of their drug in their country\n", o.len()));
     emit(&out);
     Ok(())
 }

@@ -8,38 +8,32 @@ use std::io::IsTerminal;
 
 /// Reads an input file into a dataset.
 pub fn load(input: &Input) -> Result<(Dataset, ReadReport), Failure> {
-    let mut options = if input.lenient {
-        ReadOptions::lenient()
-    } else {
-        ReadOptions::default()
-    };
+    let mut options = if input.lenient { ReadOptions::lenient() } else { ReadOptions::default() };
     if let Some(f) = &input.input_format {
-        options.format = Some(Format::parse(f).ok_or_else(|| Failure::Usage(format!("unknown input format {f:?}: expected unodc-annual, unodc-subregional, cbp, wide, json or ndjson")))?);
+        options.format = Some(Format::parse(f).ok_or_else(|| {
+            Failure::Usage(format!(
+                "unknown input format {f:?}: expected unodc-annual, unodc-subregional, cbp, wide, json or ndjson"
+            ))
+        })?);
     }
     if let Some(c) = &input.country {
-        options.country = Some(
-            CountryCode::resolve(c)
-                .ok_or_else(|| Failure::Usage(format!("unknown country {c:?}")))?,
-        );
+        options.country =
+            Some(CountryCode::resolve(c).ok_or_else(|| Failure::Usage(format!("unknown country {c:?}")))?);
     }
     load_with(&input.file, &options)
 }
 
 /// Reads a file with options.
-pub fn load_with(
-    path: &std::path::Path,
-    options: &ReadOptions,
-) -> Result<(Dataset, ReadReport), Failure> {
+pub fn load_with(path: &std::path::Path, options: &ReadOptions) -> Result<(Dataset, ReadReport), Failure> {
     let name = path.display().to_string();
-    let file =
-        std::fs::File::open(path).map_err(|e| Failure::Data(format!("cannot read {name}: {e}")))?;
+    let file = std::fs::File::open(path).map_err(|e| Failure::Data(format!("cannot read {name}: {e}")))?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     // A bar only on a terminal and for files that take more than a moment.
     let bar = (std::io::stderr().is_terminal() && size > 8 << 20).then(|| {
         let bar = indicatif::ProgressBar::new(size);
-        if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{spinner} reading {bar:40} {bytes}/{total_bytes} ({eta})",
-        ) {
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{spinner} reading {bar:40} {bytes}/{total_bytes} ({eta})")
+        {
             bar.set_style(style);
         }
         bar

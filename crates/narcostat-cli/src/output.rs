@@ -25,8 +25,7 @@ fn human(c: &Cell) -> (String, bool) {
 
 /// An aligned table; numbers right-aligned with thousands separators.
 pub fn table(header: &[String], rows: &[Vec<Cell>]) -> String {
-    let cells: Vec<Vec<(String, bool)>> =
-        rows.iter().map(|r| r.iter().map(human).collect()).collect();
+    let cells: Vec<Vec<(String, bool)>> = rows.iter().map(|r| r.iter().map(human).collect()).collect();
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
     for r in &cells {
         for (i, (t, _)) in r.iter().enumerate() {
@@ -40,24 +39,12 @@ pub fn table(header: &[String], rows: &[Vec<Cell>]) -> String {
         let parts: Vec<String> = r
             .iter()
             .zip(&widths)
-            .map(|((t, num), w)| {
-                if *num {
-                    format!("{t:>w$}")
-                } else {
-                    format!("{t:<w$}")
-                }
-            })
+            .map(|((t, num), w)| if *num { format!("{t:>w$}") } else { format!("{t:<w$}") })
             .collect();
         out.push_str(parts.join("  ").trim_end());
         out.push('\n');
     };
-    line(
-        &mut out,
-        &header
-            .iter()
-            .map(|h| (h.clone(), false))
-            .collect::<Vec<_>>(),
-    );
+    line(&mut out, &header.iter().map(|h| (h.clone(), false)).collect::<Vec<_>>());
     let rule: Vec<(String, bool)> = widths.iter().map(|w| ("-".repeat(*w), false)).collect();
     line(&mut out, &rule);
     for r in &cells {
@@ -71,10 +58,7 @@ pub fn drop_empty_columns(header: &mut Vec<String>, rows: &mut [Vec<Cell>], keep
     let mut i = header.len();
     while i > keep {
         i -= 1;
-        if rows
-            .iter()
-            .all(|r| matches!(r.get(i), Some(Cell::Empty) | None))
-        {
+        if rows.iter().all(|r| matches!(r.get(i), Some(Cell::Empty) | None)) {
             header.remove(i);
             for r in rows.iter_mut() {
                 if i < r.len() {

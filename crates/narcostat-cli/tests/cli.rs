@@ -8,20 +8,12 @@ fn narcostat() -> Command {
 }
 
 fn reference(file: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../data/reference")
-        .join(file)
-        .display()
-        .to_string()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/reference").join(file).display().to_string()
 }
 
 fn stdout(cmd: &mut Command) -> String {
     let out = cmd.output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -35,15 +27,10 @@ fn bulletin_on_the_embedded_month() {
         ("Morphine", "2,304"),
         ("Heroin", "1,144"),
         ("Crystal", "764"),
-        (
-            "other substances including precursors and psychotropic pills",
-            "304",
-        ),
+        ("other substances including precursors and psychotropic pills", "304"),
         ("Grass", "287"),
     ] {
-        let line_start = text[pos..]
-            .find(&format!("  {name} "))
-            .unwrap_or_else(|| panic!("{name}"));
+        let line_start = text[pos..].find(&format!("  {name} ")).unwrap_or_else(|| panic!("{name}"));
         pos += line_start;
         let line = text[pos..].lines().next().unwrap();
         assert!(line.contains(kg), "{line}");
@@ -61,13 +48,7 @@ fn bulletin_formats() {
     let json = stdout(narcostat().args(["bulletin", "--format", "json"]));
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["seizures"]["ranking"]["entries"][0]["label"], "Opium");
-    let html = stdout(narcostat().args([
-        "bulletin",
-        "--format",
-        "html",
-        "--period",
-        "2021-01-30..2021-02-28",
-    ]));
+    let html = stdout(narcostat().args(["bulletin", "--format", "html", "--period", "2021-01-30..2021-02-28"]));
     assert!(html.starts_with("<!DOCTYPE html>") && html.trim_end().ends_with("</html>"));
 }
 
@@ -82,11 +63,7 @@ fn bulletin_escapes_a_script_name() {
         1,
     );
     std::fs::write(&path, month).unwrap();
-    let html = stdout(
-        narcostat()
-            .args(["bulletin", "--format", "html", "--data"])
-            .arg(&path),
-    );
+    let html = stdout(narcostat().args(["bulletin", "--format", "html", "--data"]).arg(&path));
     assert!(!html.contains("<script>"));
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     let opens = html.matches("<tr>").count();
@@ -104,12 +81,7 @@ fn summary_unodc_opium_2018() {
         "csv",
     ]));
     let mut lines = csv.lines();
-    assert!(
-        lines
-            .next()
-            .unwrap()
-            .starts_with("drug,year,mass_kg,volume_l,count_units,seizures,records")
-    );
+    assert!(lines.next().unwrap().starts_with("drug,year,mass_kg,volume_l,count_units,seizures,records"));
     let row = csv.lines().find(|l| l.starts_with("Opium,2018,")).unwrap();
     let kg: f64 = row.split(',').nth(2).unwrap().parse().unwrap();
     assert_eq!(kg.round(), 703_605.0);
@@ -140,11 +112,7 @@ fn top_cbp_fy2024_in_the_files_order() {
         "--format",
         "csv",
     ]));
-    let got: Vec<String> = out
-        .lines()
-        .skip(1)
-        .map(|l| l.split(',').nth(1).unwrap().to_owned())
-        .collect();
+    let got: Vec<String> = out.lines().skip(1).map(|l| l.split(',').nth(1).unwrap().to_owned()).collect();
     let want: Vec<String> = expected.iter().map(|(n, _)| n.clone()).collect();
     assert_eq!(got, want);
     let fentanyl = out.lines().find(|l| l.contains(",Fentanyl,")).unwrap();
@@ -197,19 +165,10 @@ fn trend_compare_check_convert() {
 #[test]
 fn exit_codes() {
     let unodc = reference("unodc-annual-1970-2019.csv");
-    narcostat()
-        .args(["summary", &unodc, "--by", "colour"])
-        .assert()
-        .code(2);
-    narcostat()
-        .args(["summary", &unodc, "--period", "2021-13"])
-        .assert()
-        .code(2);
+    narcostat().args(["summary", &unodc, "--by", "colour"]).assert().code(2);
+    narcostat().args(["summary", &unodc, "--period", "2021-13"]).assert().code(2);
     narcostat().args(["frobnicate"]).assert().code(2);
-    narcostat()
-        .args(["summary", "no-such-file.csv"])
-        .assert()
-        .code(1);
+    narcostat().args(["summary", "no-such-file.csv"]).assert().code(1);
     let dir = std::env::temp_dir().join(format!("narcostat-bad-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let bad = dir.join("bad.csv");
@@ -218,31 +177,19 @@ fn exit_codes() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
-        err.starts_with("error: ")
-            && err.contains("bad.csv:2:7")
-            && err.contains("unknown substance \"Unobtainium\""),
+        err.starts_with("error: ") && err.contains("bad.csv:2:7") && err.contains("unknown substance \"Unobtainium\""),
         "{err}"
     );
     assert!(!err.contains("panicked"));
     // Lenient reading goes on and says how many rows were rejected.
-    let out = narcostat()
-        .args(["summary", "--lenient"])
-        .arg(&bad)
-        .output()
-        .unwrap();
+    let out = narcostat().args(["summary", "--lenient"]).arg(&bad).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
-    assert!(
-        String::from_utf8(out.stderr)
-            .unwrap()
-            .contains("1 of 1 rows rejected")
-    );
+    assert!(String::from_utf8(out.stderr).unwrap().contains("1 of 1 rows rejected"));
 }
 
 #[test]
 fn every_subcommand_has_help_with_an_example() {
-    for sub in [
-        "bulletin", "summary", "top", "trend", "compare", "check", "convert",
-    ] {
+    for sub in ["bulletin", "summary", "top", "trend", "compare", "check", "convert"] {
         let help = stdout(narcostat().args([sub, "--help"]));
         assert!(help.contains("Examples:"), "{sub}");
         assert!(help.contains("narcostat "), "{sub}");

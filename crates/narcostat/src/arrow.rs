@@ -38,10 +38,7 @@ use std::sync::Arc;
 
 /// Column roles and the names that take them.
 const ROLES: [(&str, &[&str]); 13] = [
-    (
-        "substance",
-        &["substance", "drug", "drugtype", "name", "substancename"],
-    ),
+    ("substance", &["substance", "drug", "drugtype", "name", "substancename"]),
     ("quantity", &["quantity", "amount", "value", "qty"]),
     ("unit", &["unit", "units"]),
     ("date", &["date", "day", "start", "startdate", "period"]),
@@ -49,16 +46,7 @@ const ROLES: [(&str, &[&str]); 13] = [
     ("year", &["year"]),
     ("country", &["country", "isocode", "countrycode", "iso3"]),
     ("province", &["province", "state", "stateut", "subdivision"]),
-    (
-        "locality",
-        &[
-            "locality",
-            "office",
-            "areaofresponsibility",
-            "branch",
-            "port",
-        ],
-    ),
+    ("locality", &["locality", "office", "areaofresponsibility", "branch", "port"]),
     ("agency", &["agency", "component"]),
     ("seizures", &["seizures", "events", "countofevent", "cases"]),
     ("origin", &["origin"]),
@@ -85,27 +73,15 @@ struct Columns {
 }
 
 fn columns(schema: &Schema, file: &str) -> Result<Columns, ReadError> {
-    let names: Vec<String> = schema
-        .fields()
-        .iter()
-        .map(|f| normalize(f.name()))
-        .collect();
+    let names: Vec<String> = schema.fields().iter().map(|f| normalize(f.name())).collect();
     let mut by_role = HashMap::new();
     for (role, accepted) in ROLES {
-        if let Some(i) = accepted
-            .iter()
-            .find_map(|a| names.iter().position(|n| n == a))
-        {
+        if let Some(i) = accepted.iter().find_map(|a| names.iter().position(|n| n == a)) {
             by_role.insert(role, i);
         }
     }
-    let missing = |c: &str| ReadError::MissingColumn {
-        file: file.to_owned(),
-        column: c.to_owned(),
-    };
-    let substance = *by_role
-        .get("substance")
-        .ok_or_else(|| missing("substance"))?;
+    let missing = |c: &str| ReadError::MissingColumn { file: file.to_owned(), column: c.to_owned() };
+    let substance = *by_role.get("substance").ok_or_else(|| missing("substance"))?;
     let (quantity, quantity_unit) = match by_role.get("quantity") {
         Some(&q) => (q, None),
         None => UNIT_COLUMNS
@@ -116,12 +92,7 @@ fn columns(schema: &Schema, file: &str) -> Result<Columns, ReadError> {
     if by_role.get("date").is_none() && by_role.get("year").is_none() {
         return Err(missing("date or year"));
     }
-    Ok(Columns {
-        substance,
-        quantity,
-        quantity_unit,
-        by_role,
-    })
+    Ok(Columns { substance, quantity, quantity_unit, by_role })
 }
 
 /// Casts a column to a simpler type we read directly.
@@ -133,17 +104,13 @@ fn normalized(array: &ArrayRef, to: &DataType) -> Result<ArrayRef, String> {
 }
 
 fn utf8(batch: &RecordBatch, col: Option<usize>) -> Result<Option<ArrayRef>, String> {
-    col.map(|c| normalized(batch.column(c), &DataType::Utf8))
-        .transpose()
+    col.map(|c| normalized(batch.column(c), &DataType::Utf8)).transpose()
 }
 
 fn text(a: &Option<ArrayRef>, row: usize) -> Option<&str> {
     let a = a.as_ref()?;
     let s = a.as_string::<i32>();
-    (!s.is_null(row))
-        .then(|| s.value(row))
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
+    (!s.is_null(row)).then(|| s.value(row)).map(str::trim).filter(|t| !t.is_empty())
 }
 
 /// Reads record batches into a table, every row accounted for as with the
@@ -172,14 +139,9 @@ pub fn table_from_batches(
 ) -> Result<(SeizureTable, ReadReport), ReadError> {
     let mut table = SeizureTable::new();
     table.reserve(batches.iter().map(RecordBatch::num_rows).sum());
-    let mut report = ReadReport {
-        file: file.to_owned(),
-        format: "arrow".to_owned(),
-        ..ReadReport::default()
-    };
+    let mut report = ReadReport { file: file.to_owned(), format: "arrow".to_owned(), ..ReadReport::default() };
     let mut substances: HashMap<String, Result<Substance, RowError>> = HashMap::new();
-    let mut places: HashMap<(Option<CountryCode>, Option<String>, Option<String>), u32> =
-        HashMap::new();
+    let mut places: HashMap<(Option<CountryCode>, Option<String>, Option<String>), u32> = HashMap::new();
     let mut agencies: HashMap<Option<String>, u16> = HashMap::new();
     let mut line: u64 = 0;
     for batch in batches {
@@ -196,32 +158,19 @@ pub fn table_from_batches(
         let locality_col = utf8(batch, get("locality")).map_err(|e| fail("locality", e))?;
         let agency_col = utf8(batch, get("agency")).map_err(|e| fail("agency", e))?;
         let origin_col = utf8(batch, get("origin")).map_err(|e| fail("origin", e))?;
-        let destination_col =
-            utf8(batch, get("destination")).map_err(|e| fail("destination", e))?;
+        let destination_col = utf8(batch, get("destination")).map_err(|e| fail("destination", e))?;
         let seizures_col = get("seizures")
             .map(|c| normalized(batch.column(c), &DataType::UInt64))
             .transpose()
             .map_err(|e| fail("seizures", e))?;
-        let date_col = get("date")
-            .map(|c| date_column(batch.column(c)))
-            .transpose()
-            .map_err(|e| fail("date", e))?;
-        let end_col = get("end")
-            .map(|c| date_column(batch.column(c)))
-            .transpose()
-            .map_err(|e| fail("end", e))?;
+        let date_col = get("date").map(|c| date_column(batch.column(c))).transpose().map_err(|e| fail("date", e))?;
+        let end_col = get("end").map(|c| date_column(batch.column(c))).transpose().map_err(|e| fail("end", e))?;
         let year_col = get("year")
             .map(|c| normalized(batch.column(c), &DataType::Int64))
             .transpose()
             .map_err(|e| fail("year", e))?;
-        let quantity =
-            QuantityColumn::new(batch.column(cols.quantity)).map_err(|e| fail("quantity", e))?;
-        let names: Vec<String> = batch
-            .schema()
-            .fields()
-            .iter()
-            .map(|f| f.name().clone())
-            .collect();
+        let quantity = QuantityColumn::new(batch.column(cols.quantity)).map_err(|e| fail("quantity", e))?;
+        let names: Vec<String> = batch.schema().fields().iter().map(|f| f.name().clone()).collect();
         for row in 0..batch.num_rows() {
             line += 1;
             report.rows_read += 1;
@@ -234,38 +183,22 @@ pub fn table_from_batches(
                 reason,
             };
             let parsed = (|| -> Result<(), Rejection> {
-                let name = text(&substance_col, row)
-                    .ok_or_else(|| reject(Some(cols.substance), None, RowError::Missing))?;
+                let name =
+                    text(&substance_col, row).ok_or_else(|| reject(Some(cols.substance), None, RowError::Missing))?;
                 let substance = substances
                     .entry(name.to_owned())
                     .or_insert_with(|| {
-                        Substance::resolve_with(name, options.resolution).map_err(|e| {
-                            RowError::UnknownSubstance {
-                                name: e.name,
-                                suggestions: e.suggestions,
-                            }
-                        })
+                        Substance::resolve_with(name, options.resolution)
+                            .map_err(|e| RowError::UnknownSubstance { name: e.name, suggestions: e.suggestions })
                     })
                     .clone()
                     .map_err(|e| reject(Some(cols.substance), Some(name.to_owned()), e))?;
                 let unit = match text(&unit_col, row) {
                     Some(u) => Unit::parse(u).ok_or_else(|| {
-                        reject(
-                            get("unit"),
-                            Some(u.to_owned()),
-                            RowError::UnknownUnit {
-                                value: u.to_owned(),
-                            },
-                        )
+                        reject(get("unit"), Some(u.to_owned()), RowError::UnknownUnit { value: u.to_owned() })
                     })?,
                     None => cols.quantity_unit.or(unit).ok_or_else(|| {
-                        reject(
-                            Some(cols.quantity),
-                            None,
-                            RowError::UnknownUnit {
-                                value: String::new(),
-                            },
-                        )
+                        reject(Some(cols.quantity), None, RowError::UnknownUnit { value: String::new() })
                     })?,
                 };
                 let q = quantity
@@ -276,26 +209,16 @@ pub fn table_from_batches(
                 }
                 let period = match (&date_col, &year_col) {
                     (Some(d), _) => {
-                        let start = d.get(row).map_err(|v| {
-                            reject(get("date"), Some(v.clone()), RowError::BadDate { value: v })
-                        })?;
+                        let start = d
+                            .get(row)
+                            .map_err(|v| reject(get("date"), Some(v.clone()), RowError::BadDate { value: v }))?;
                         match &end_col {
                             Some(e) => {
-                                let end = e.get(row).map_err(|v| {
-                                    reject(
-                                        get("end"),
-                                        Some(v.clone()),
-                                        RowError::BadDate { value: v },
-                                    )
-                                })?;
+                                let end = e
+                                    .get(row)
+                                    .map_err(|v| reject(get("end"), Some(v.clone()), RowError::BadDate { value: v }))?;
                                 Period::new(start.start, end.end).map_err(|err| {
-                                    reject(
-                                        get("end"),
-                                        None,
-                                        RowError::BadDate {
-                                            value: err.to_string(),
-                                        },
-                                    )
+                                    reject(get("end"), None, RowError::BadDate { value: err.to_string() })
                                 })?
                             }
                             None => start,
@@ -303,46 +226,21 @@ pub fn table_from_batches(
                     }
                     (None, Some(y)) => {
                         let years = y.as_primitive::<Int64Type>();
-                        let bad = || {
-                            reject(
-                                get("year"),
-                                None,
-                                RowError::BadDate {
-                                    value: String::new(),
-                                },
-                            )
-                        };
+                        let bad = || reject(get("year"), None, RowError::BadDate { value: String::new() });
                         if years.is_null(row) {
                             return Err(bad());
                         }
                         let yv = years.value(row);
-                        Period::parse(&format!("{yv:04}"))
-                            .ok()
-                            .filter(|_| (1..=9999).contains(&yv))
-                            .ok_or_else(|| {
-                                reject(
-                                    get("year"),
-                                    Some(yv.to_string()),
-                                    RowError::BadDate {
-                                        value: yv.to_string(),
-                                    },
-                                )
-                            })?
+                        Period::parse(&format!("{yv:04}")).ok().filter(|_| (1..=9999).contains(&yv)).ok_or_else(
+                            || reject(get("year"), Some(yv.to_string()), RowError::BadDate { value: yv.to_string() }),
+                        )?
                     }
                     (None, None) => return Err(reject(None, None, RowError::Missing)),
                 };
-                let country_of = |col: &Option<ArrayRef>,
-                                  role: &str|
-                 -> Result<Option<CountryCode>, Rejection> {
+                let country_of = |col: &Option<ArrayRef>, role: &str| -> Result<Option<CountryCode>, Rejection> {
                     match text(col, row) {
                         Some(c) => CountryCode::resolve(c).map(Some).ok_or_else(|| {
-                            reject(
-                                get(role),
-                                Some(c.to_owned()),
-                                RowError::UnknownCountry {
-                                    value: c.to_owned(),
-                                },
-                            )
+                            reject(get(role), Some(c.to_owned()), RowError::UnknownCountry { value: c.to_owned() })
                         }),
                         None => Ok(None),
                     }
@@ -364,15 +262,9 @@ pub fn table_from_batches(
                             province: place_key.1.clone(),
                             locality: place_key.2.clone(),
                         };
-                        let code = table.intern_place(&place).map_err(|e| {
-                            reject(
-                                None,
-                                None,
-                                RowError::Unsupported {
-                                    message: e.to_string(),
-                                },
-                            )
-                        })?;
+                        let code = table
+                            .intern_place(&place)
+                            .map_err(|e| reject(None, None, RowError::Unsupported { message: e.to_string() }))?;
                         places.insert(place_key, code);
                         code
                     }
@@ -381,68 +273,26 @@ pub fn table_from_batches(
                 let agency = match agencies.get(&agency_text) {
                     Some(&code) => code,
                     None => {
-                        let code = table.intern_agency(agency_text.as_deref()).map_err(|e| {
-                            reject(
-                                None,
-                                None,
-                                RowError::Unsupported {
-                                    message: e.to_string(),
-                                },
-                            )
-                        })?;
+                        let code = table
+                            .intern_agency(agency_text.as_deref())
+                            .map_err(|e| reject(None, None, RowError::Unsupported { message: e.to_string() }))?;
                         agencies.insert(agency_text, code);
                         code
                     }
                 };
                 let route = table
-                    .intern_route(
-                        country_of(&origin_col, "origin")?,
-                        country_of(&destination_col, "destination")?,
-                    )
-                    .map_err(|e| {
-                        reject(
-                            None,
-                            None,
-                            RowError::Unsupported {
-                                message: e.to_string(),
-                            },
-                        )
-                    })?;
+                    .intern_route(country_of(&origin_col, "origin")?, country_of(&destination_col, "destination")?)
+                    .map_err(|e| reject(None, None, RowError::Unsupported { message: e.to_string() }))?;
                 let seizures = seizures_col.as_ref().and_then(|a| {
                     let a = a.as_primitive::<UInt64Type>();
                     (!a.is_null(row)).then(|| a.value(row))
                 });
-                let name_code = table.intern_name(name).map_err(|e| {
-                    reject(
-                        None,
-                        None,
-                        RowError::Unsupported {
-                            message: e.to_string(),
-                        },
-                    )
-                })?;
+                let name_code = table
+                    .intern_name(name)
+                    .map_err(|e| reject(None, None, RowError::Unsupported { message: e.to_string() }))?;
                 table
-                    .push_coded(
-                        substance.drug,
-                        q,
-                        seizures,
-                        period,
-                        Codes {
-                            name: name_code,
-                            place,
-                            agency,
-                            route,
-                        },
-                    )
-                    .map_err(|e| {
-                        reject(
-                            None,
-                            None,
-                            RowError::Unsupported {
-                                message: e.to_string(),
-                            },
-                        )
-                    })?;
+                    .push_coded(substance.drug, q, seizures, period, Codes { name: name_code, place, agency, route })
+                    .map_err(|e| reject(None, None, RowError::Unsupported { message: e.to_string() }))?;
                 if q.is_none() {
                     report.missing_quantities += 1;
                 }
@@ -491,10 +341,7 @@ impl QuantityColumn {
             }
             DataType::Decimal128(_, s) | DataType::Decimal256(_, s) if *s >= 0 => {
                 let scale = u32::try_from(*s).unwrap_or(0).min(30);
-                Self::Decimal(
-                    normalized(a, &DataType::Decimal128(38, scale as i8))?,
-                    scale,
-                )
+                Self::Decimal(normalized(a, &DataType::Decimal128(38, scale as i8))?, scale)
             }
             _ => Self::Text(normalized(a, &DataType::Utf8)?),
         })
@@ -503,9 +350,7 @@ impl QuantityColumn {
     /// The quantity of a row; `Ok(None)` for null.
     fn get(&self, row: usize, unit: Unit) -> Result<Option<Quantity>, (String, RowError)> {
         let qty = |d: Decimal, shown: String| {
-            Quantity::new(d, unit)
-                .map(Some)
-                .map_err(|e| (shown.clone(), crate::read::quantity_row_error(&shown, e)))
+            Quantity::new(d, unit).map(Some).map_err(|e| (shown.clone(), crate::read::quantity_row_error(&shown, e)))
         };
         match self {
             Self::Int(a) => {
@@ -521,10 +366,7 @@ impl QuantityColumn {
                 if a.is_null(row) {
                     return Ok(None);
                 }
-                let d = Decimal {
-                    mantissa: a.value(row),
-                    scale: *scale,
-                };
+                let d = Decimal { mantissa: a.value(row), scale: *scale };
                 qty(d, d.to_string())
             }
             Self::Float(a) => {
@@ -534,43 +376,21 @@ impl QuantityColumn {
                 }
                 let v = a.value(row);
                 if !v.is_finite() {
-                    return Err((
-                        v.to_string(),
-                        RowError::BadNumber {
-                            value: v.to_string(),
-                        },
-                    ));
+                    return Err((v.to_string(), RowError::BadNumber { value: v.to_string() }));
                 }
                 if v < 0.0 {
-                    return Err((
-                        v.to_string(),
-                        RowError::Negative {
-                            value: v.to_string(),
-                        },
-                    ));
+                    return Err((v.to_string(), RowError::Negative { value: v.to_string() }));
                 }
                 // Hand-written rather than through the shortest decimal text:
                 // one multiplication per row instead of formatting and parsing.
                 let (num, den) = unit.factor();
                 let base = (v * num as f64 / den as f64).round();
                 if base >= i64::MAX as f64 {
-                    return Err((
-                        v.to_string(),
-                        RowError::OutOfRange {
-                            value: v.to_string(),
-                        },
-                    ));
+                    return Err((v.to_string(), RowError::OutOfRange { value: v.to_string() }));
                 }
                 Quantity::from_base(base as i64, unit)
                     .map(Some)
-                    .map_err(|_| {
-                        (
-                            v.to_string(),
-                            RowError::OutOfRange {
-                                value: v.to_string(),
-                            },
-                        )
-                    })
+                    .map_err(|_| (v.to_string(), RowError::OutOfRange { value: v.to_string() }))
             }
             Self::Text(a) => {
                 let s = a.as_string::<i32>();
@@ -578,14 +398,8 @@ impl QuantityColumn {
                     return Ok(None);
                 }
                 let v = s.value(row).trim();
-                let d = Decimal::parse(v, DecimalMark::Auto).map_err(|_| {
-                    (
-                        v.to_owned(),
-                        RowError::BadNumber {
-                            value: v.to_owned(),
-                        },
-                    )
-                })?;
+                let d = Decimal::parse(v, DecimalMark::Auto)
+                    .map_err(|_| (v.to_owned(), RowError::BadNumber { value: v.to_owned() }))?;
                 qty(d, v.to_owned())
             }
         }
@@ -601,9 +415,7 @@ enum DateColumn {
 fn date_column(a: &ArrayRef) -> Result<DateColumn, String> {
     Ok(match a.data_type() {
         DataType::Date32 => DateColumn::Days(Arc::clone(a)),
-        DataType::Date64 | DataType::Timestamp(..) => {
-            DateColumn::Days(normalized(a, &DataType::Date32)?)
-        }
+        DataType::Date64 | DataType::Timestamp(..) => DateColumn::Days(normalized(a, &DataType::Date32)?),
         _ => DateColumn::Text(normalized(a, &DataType::Utf8)?),
     })
 }
@@ -624,10 +436,7 @@ impl DateColumn {
                     return Err(String::new());
                 }
                 let v = s.value(row).trim();
-                v.parse::<Date>()
-                    .map(Period::day)
-                    .or_else(|_| Period::parse(v))
-                    .map_err(|_| v.to_owned())
+                v.parse::<Date>().map(Period::day).or_else(|_| Period::parse(v)).map_err(|_| v.to_owned())
             }
         }
     }
@@ -640,26 +449,17 @@ impl DateColumn {
 /// date32, `share_of_mass` as float64, `attributable` as boolean.
 pub fn aggregate_to_batch(agg: &Aggregate) -> Result<RecordBatch, String> {
     use arrow_array::builder::{
-        BooleanBuilder, Date32Builder, Decimal128Builder, Float64Builder, StringBuilder,
-        UInt64Builder,
+        BooleanBuilder, Date32Builder, Decimal128Builder, Float64Builder, StringBuilder, UInt64Builder,
     };
-    let groups: Vec<(&crate::Group, bool)> = agg
-        .groups
-        .iter()
-        .map(|g| (g, true))
-        .chain(agg.unattributed.iter().map(|g| (g, false)))
-        .collect();
+    let groups: Vec<(&crate::Group, bool)> =
+        agg.groups.iter().map(|g| (g, true)).chain(agg.unattributed.iter().map(|g| (g, false))).collect();
     let mut fields: Vec<Field> = Vec::new();
     let mut arrays: Vec<ArrayRef> = Vec::new();
     for (i, k) in agg.by.iter().enumerate() {
         let mut b = StringBuilder::new();
         for (g, _) in &groups {
             let l = g.key.get(i).map(crate::KeyValue::label).unwrap_or_default();
-            if l.is_empty() {
-                b.append_null()
-            } else {
-                b.append_value(l)
-            }
+            if l.is_empty() { b.append_null() } else { b.append_value(l) }
         }
         fields.push(Field::new(k.name(), DataType::Utf8, true));
         arrays.push(Arc::new(b.finish()));
@@ -672,9 +472,7 @@ pub fn aggregate_to_batch(agg: &Aggregate) -> Result<RecordBatch, String> {
                fields: &mut Vec<Field>,
                arrays: &mut Vec<ArrayRef>|
      -> Result<(), String> {
-        let mut b = Decimal128Builder::new()
-            .with_precision_and_scale(38, scale)
-            .map_err(|e| e.to_string())?;
+        let mut b = Decimal128Builder::new().with_precision_and_scale(38, scale).map_err(|e| e.to_string())?;
         for (g, _) in &groups {
             match f(&g.measures) {
                 Some(v) => b.append_value(v.checked_mul(per_base).ok_or("overflow")?),
@@ -687,30 +485,9 @@ pub fn aggregate_to_batch(agg: &Aggregate) -> Result<RecordBatch, String> {
     };
     let present = |t: &crate::aggregate::Total| (!t.is_empty()).then_some(t.sum);
     // 1 µg = 1e-9 kg: scale 9 means the mantissa is in µg already.
-    dec(
-        "mass_kg",
-        9,
-        1,
-        &|m| present(&m.mass),
-        &mut fields,
-        &mut arrays,
-    )?;
-    dec(
-        "volume_l",
-        9,
-        1,
-        &|m| present(&m.volume),
-        &mut fields,
-        &mut arrays,
-    )?;
-    dec(
-        "count_units",
-        3,
-        1,
-        &|m| present(&m.count),
-        &mut fields,
-        &mut arrays,
-    )?;
+    dec("mass_kg", 9, 1, &|m| present(&m.mass), &mut fields, &mut arrays)?;
+    dec("volume_l", 9, 1, &|m| present(&m.volume), &mut fields, &mut arrays)?;
+    dec("count_units", 3, 1, &|m| present(&m.count), &mut fields, &mut arrays)?;
     let mut u64col = |name: &str, f: &dyn Fn(&crate::Measures) -> Option<u64>| {
         let mut b = UInt64Builder::new();
         for (g, _) in &groups {
@@ -719,38 +496,15 @@ pub fn aggregate_to_batch(agg: &Aggregate) -> Result<RecordBatch, String> {
         fields.push(Field::new(name, DataType::UInt64, true));
         arrays.push(Arc::new(b.finish()) as ArrayRef);
     };
-    u64col("seizures", &|m| {
-        (m.seizures_reported > 0).then_some(m.seizures)
-    });
+    u64col("seizures", &|m| (m.seizures_reported > 0).then_some(m.seizures));
     u64col("records", &|m| Some(m.records));
     u64col("records_without_quantity", &|m| Some(m.no_quantity));
-    dec(
-        "min_mass_kg",
-        9,
-        1,
-        &|m| m.mass.min.map(i128::from),
-        &mut fields,
-        &mut arrays,
-    )?;
-    dec(
-        "max_mass_kg",
-        9,
-        1,
-        &|m| m.mass.max.map(i128::from),
-        &mut fields,
-        &mut arrays,
-    )?;
+    dec("min_mass_kg", 9, 1, &|m| m.mass.min.map(i128::from), &mut fields, &mut arrays)?;
+    dec("max_mass_kg", 9, 1, &|m| m.mass.max.map(i128::from), &mut fields, &mut arrays)?;
     for (name, first) in [("first_day", true), ("last_day", false)] {
         let mut b = Date32Builder::new();
         for (g, _) in &groups {
-            b.append_option(
-                if first {
-                    g.measures.first
-                } else {
-                    g.measures.last
-                }
-                .map(Date::days),
-            );
+            b.append_option(if first { g.measures.first } else { g.measures.last }.map(Date::days));
         }
         fields.push(Field::new(name, DataType::Date32, true));
         arrays.push(Arc::new(b.finish()));
@@ -781,18 +535,9 @@ mod tests {
         let n = drugs.len();
         RecordBatch::try_from_iter([
             ("Drug Type", Arc::new(StringArray::from(drugs)) as ArrayRef),
-            (
-                "Sum Qty (lbs)",
-                Arc::new(Float64Array::from(qty)) as ArrayRef,
-            ),
-            (
-                "date",
-                Arc::new(Date32Array::from(vec![18_000; n])) as ArrayRef,
-            ),
-            (
-                "seizures",
-                Arc::new(Int64Array::from(vec![1; n])) as ArrayRef,
-            ),
+            ("Sum Qty (lbs)", Arc::new(Float64Array::from(qty)) as ArrayRef),
+            ("date", Arc::new(Date32Array::from(vec![18_000; n])) as ArrayRef),
+            ("seizures", Arc::new(Int64Array::from(vec![1; n])) as ArrayRef),
         ])
         .unwrap()
     }
@@ -801,48 +546,23 @@ mod tests {
     fn floats_nan_negative_null() {
         let b = batch(
             vec!["Fentanyl", "Fentanyl", "Fentanyl", "Fentanyl", "Heroinn"],
-            vec![
-                Some(147.04832875399998),
-                None,
-                Some(f64::NAN),
-                Some(-1.0),
-                Some(1.0),
-            ],
+            vec![Some(147.04832875399998), None, Some(f64::NAN), Some(-1.0), Some(1.0)],
         );
         let (t, r) = table_from_batches(&[b.clone()], "df", &ReadOptions::lenient(), None).unwrap();
         assert_eq!((r.rows_read, r.rows_accepted, r.rows_rejected), (5, 2, 3));
         assert_eq!(t.row(0).unwrap().quantity.unwrap().base(), 66_699_999_944);
         assert_eq!(r.missing_quantities, 1);
-        assert_eq!(
-            r.rejections[0].reason,
-            RowError::BadNumber {
-                value: "NaN".into()
-            }
-        );
+        assert_eq!(r.rejections[0].reason, RowError::BadNumber { value: "NaN".into() });
         assert_eq!(r.rejections[0].column.as_deref(), Some("Sum Qty (lbs)"));
-        assert_eq!(
-            r.rejections[1].reason,
-            RowError::Negative { value: "-1".into() }
-        );
-        assert!(matches!(
-            r.rejections[2].reason,
-            RowError::UnknownSubstance { .. }
-        ));
+        assert_eq!(r.rejections[1].reason, RowError::Negative { value: "-1".into() });
+        assert!(matches!(r.rejections[2].reason, RowError::UnknownSubstance { .. }));
         let err = table_from_batches(&[b], "df", &ReadOptions::default(), None).unwrap_err();
-        assert!(
-            err.to_string()
-                .starts_with("df:3:2 (column \"Sum Qty (lbs)\")"),
-            "{err}"
-        );
+        assert!(err.to_string().starts_with("df:3:2 (column \"Sum Qty (lbs)\")"), "{err}");
     }
 
     #[test]
     fn missing_columns_are_named() {
-        let b = RecordBatch::try_from_iter([(
-            "colour",
-            Arc::new(StringArray::from(vec!["red"])) as ArrayRef,
-        )])
-        .unwrap();
+        let b = RecordBatch::try_from_iter([("colour", Arc::new(StringArray::from(vec!["red"])) as ArrayRef)]).unwrap();
         let err = table_from_batches(&[b], "df", &ReadOptions::default(), None).unwrap_err();
         assert_eq!(err.to_string(), "df: missing required column \"substance\"");
     }
@@ -851,14 +571,10 @@ mod tests {
     fn result_batch_is_exact() {
         let month = crate::seed::bulletin_2021_02();
         let t = SeizureTable::from_seizures(&month.seizures).unwrap();
-        let agg = t
-            .aggregate(&crate::Query::by(&[crate::GroupKey::DrugGroup]))
-            .unwrap();
+        let agg = t.aggregate(&crate::Query::by(&[crate::GroupKey::DrugGroup])).unwrap();
         let b = aggregate_to_batch(&agg).unwrap();
         assert_eq!(b.num_rows(), 4);
-        let mass = b
-            .column(1)
-            .as_primitive::<arrow_array::types::Decimal128Type>();
+        let mass = b.column(1).as_primitive::<arrow_array::types::Decimal128Type>();
         assert_eq!(mass.value(0), 51_215_000_000_000);
         assert_eq!(b.schema().field(1).name(), "mass_kg");
     }

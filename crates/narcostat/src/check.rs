@@ -46,9 +46,7 @@ impl TotalCheck {
     pub fn describe(&self) -> String {
         let unit = self.stated.unit();
         let g = |q: Quantity| {
-            crate::quantity::group_thousands(
-                &q.value_in(unit).map(|d| d.to_string()).unwrap_or_default(),
-            )
+            crate::quantity::group_thousands(&q.value_in(unit).map(|d| d.to_string()).unwrap_or_default())
         };
         format!(
             "stated {} {} {unit}, items {} {unit} ({} items): difference {} {unit} ({:.2}%){}",
@@ -58,11 +56,7 @@ impl TotalCheck {
             self.item_count,
             crate::quantity::group_thousands(&self.difference),
             self.relative * 100.0,
-            if self.consistent {
-                ""
-            } else {
-                ", beyond what the qualifier allows"
-            }
+            if self.consistent { "" } else { ", beyond what the qualifier allows" }
         )
     }
 }
@@ -78,11 +72,7 @@ impl TotalCheck {
 /// assert_eq!(format!("{:.2}%", check.relative * 100.0), "0.30%");
 /// assert!(check.consistent); // within 0.5% of an "about" figure
 /// ```
-pub fn check_stated(
-    stated: &str,
-    items: &[Quantity],
-    tolerance: Tolerance,
-) -> Result<TotalCheck, QuantityError> {
+pub fn check_stated(stated: &str, items: &[Quantity], tolerance: Tolerance) -> Result<TotalCheck, QuantityError> {
     let (qualifier, stated) = ReportedTotal::parse_stated(stated)?;
     check_quantities(stated, qualifier, items, tolerance)
 }
@@ -98,16 +88,8 @@ fn check_quantities(
         sum = sum.checked_add(*q)?;
     }
     let diff = i128::from(stated.base()) - i128::from(sum.base());
-    let difference = crate::aggregate::Total {
-        sum: diff.abs(),
-        ..Default::default()
-    }
-    .value_in(stated.unit());
-    let relative = if stated.base() == 0 {
-        0.0
-    } else {
-        diff as f64 / stated.base() as f64
-    };
+    let difference = crate::aggregate::Total { sum: diff.abs(), ..Default::default() }.value_in(stated.unit());
+    let relative = if stated.base() == 0 { 0.0 } else { diff as f64 / stated.base() as f64 };
     let consistent = match qualifier {
         Qualifier::Exact => diff == 0,
         Qualifier::About => relative.abs() <= tolerance.about,
@@ -119,11 +101,7 @@ fn check_quantities(
         qualifier,
         items: sum,
         item_count: items.len(),
-        difference: if diff < 0 {
-            format!("-{difference}")
-        } else {
-            difference.to_string()
-        },
+        difference: if diff < 0 { format!("-{difference}") } else { difference.to_string() },
         relative,
         consistent,
         tolerance,
@@ -218,23 +196,12 @@ pub fn duplicates(seizures: &[Seizure]) -> Vec<Duplicate> {
     let mut out = Vec::new();
     for (i, s) in seizures.iter().enumerate() {
         let Some(q) = s.quantity else { continue };
-        let key = (
-            s.substance.drug,
-            s.place.clone(),
-            s.period,
-            q.dimension(),
-            q.base(),
-        );
+        let key = (s.substance.drug, s.place.clone(), s.period, q.dimension(), q.base());
         let earlier = seen.entry(key).or_default();
         for &j in earlier.iter() {
             let o = &seizures[j];
-            if o.agency != s.agency
-                || document(o.source.as_deref()) != document(s.source.as_deref())
-            {
-                out.push(Duplicate {
-                    first: j,
-                    second: i,
-                });
+            if o.agency != s.agency || document(o.source.as_deref()) != document(s.source.as_deref()) {
+                out.push(Duplicate { first: j, second: i });
             }
         }
         earlier.push(i);
@@ -261,10 +228,7 @@ pub fn outliers(seizures: &[Seizure], factor: f64) -> Vec<Outlier> {
     let mut groups: HashMap<_, Vec<usize>> = HashMap::new();
     for (i, s) in seizures.iter().enumerate() {
         if let Some(q) = s.quantity {
-            groups
-                .entry((s.substance.drug, q.dimension()))
-                .or_default()
-                .push(i);
+            groups.entry((s.substance.drug, q.dimension())).or_default().push(i);
         }
     }
     let mut out = Vec::new();
@@ -272,10 +236,7 @@ pub fn outliers(seizures: &[Seizure], factor: f64) -> Vec<Outlier> {
         if idx.len() < 3 {
             continue;
         }
-        let mut amounts: Vec<i64> = idx
-            .iter()
-            .filter_map(|&i| seizures[i].quantity.map(Quantity::base))
-            .collect();
+        let mut amounts: Vec<i64> = idx.iter().filter_map(|&i| seizures[i].quantity.map(Quantity::base)).collect();
         amounts.sort_unstable();
         let median = amounts[amounts.len() / 2];
         if median <= 0 {
@@ -288,12 +249,7 @@ pub fn outliers(seizures: &[Seizure], factor: f64) -> Vec<Outlier> {
             let ratio = q.base() as f64 / median as f64;
             if ratio > factor {
                 let median = Quantity::from_base(median, q.unit()).unwrap_or(q);
-                out.push(Outlier {
-                    index: i,
-                    quantity: q,
-                    median,
-                    ratio,
-                });
+                out.push(Outlier { index: i, quantity: q, median, ratio });
             }
         }
     }

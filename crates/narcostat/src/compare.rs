@@ -57,13 +57,7 @@ pub struct Comparison {
     pub total: Change,
 }
 
-fn change(
-    measure: Measure,
-    key: Vec<KeyValue>,
-    label: String,
-    cur: Option<i128>,
-    prev: Option<i128>,
-) -> Change {
+fn change(measure: Measure, key: Vec<KeyValue>, label: String, cur: Option<i128>, prev: Option<i128>) -> Change {
     let (c, p) = (cur.unwrap_or(0), prev.unwrap_or(0));
     Change {
         key,
@@ -85,41 +79,24 @@ pub fn compare(current: &Aggregate, previous: &Aggregate, measure: Measure) -> C
     let mut rows: BTreeMap<Vec<KeyValue>, (String, Option<i128>, Option<i128>)> = BTreeMap::new();
     for g in &current.groups {
         if let Some(v) = measure.base_value(&g.measures) {
-            rows.entry(g.key.clone())
-                .or_insert((g.label(), None, None))
-                .1 = Some(v);
+            rows.entry(g.key.clone()).or_insert((g.label(), None, None)).1 = Some(v);
         }
     }
     for g in &previous.groups {
         if let Some(v) = measure.base_value(&g.measures) {
-            rows.entry(g.key.clone())
-                .or_insert((g.label(), None, None))
-                .2 = Some(v);
+            rows.entry(g.key.clone()).or_insert((g.label(), None, None)).2 = Some(v);
         }
     }
     let sum = |agg: &Aggregate| -> Option<i128> {
-        let vals: Vec<i128> = agg
-            .groups
-            .iter()
-            .filter_map(|g| measure.base_value(&g.measures))
-            .collect();
+        let vals: Vec<i128> = agg.groups.iter().filter_map(|g| measure.base_value(&g.measures)).collect();
         (!vals.is_empty()).then(|| vals.iter().sum())
     };
-    let total = change(
-        measure,
-        Vec::new(),
-        "total".to_owned(),
-        sum(current),
-        sum(previous),
-    );
+    let total = change(measure, Vec::new(), "total".to_owned(), sum(current), sum(previous));
     Comparison {
         measure,
         current_period: current.period,
         previous_period: previous.period,
-        rows: rows
-            .into_iter()
-            .map(|(key, (label, c, p))| change(measure, key, label, c, p))
-            .collect(),
+        rows: rows.into_iter().map(|(key, (label, c, p))| change(measure, key, label, c, p)).collect(),
         total,
     }
 }

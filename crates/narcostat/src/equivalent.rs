@@ -102,9 +102,7 @@ pub struct Equivalents {
 /// `amount` (i128 base units) x `num` / `den`, with `num` and `den` decimals.
 fn scale(amount: i128, num: Decimal, den: Decimal) -> i128 {
     // amount * (n1/10^s1) / (n2/10^s2) = amount * n1 * 10^s2 / (n2 * 10^s1)
-    let n = amount
-        .saturating_mul(num.mantissa)
-        .saturating_mul(10i128.pow(den.scale));
+    let n = amount.saturating_mul(num.mantissa).saturating_mul(10i128.pow(den.scale));
     let d = den.mantissa.saturating_mul(10i128.pow(num.scale)).max(1);
     div_round_half_even(n, d)
 }
@@ -127,12 +125,7 @@ impl SeizureTable {
     /// // 1,144 kg heroin + 2,304 kg morphine + 47,767 kg opium / 10
     /// assert_eq!(eq.rows[0].mass_kg.to_string(), "8224.7");
     /// ```
-    pub fn equivalents(
-        &self,
-        query: &Query,
-        basis: Basis,
-        factors: Factors,
-    ) -> Result<Equivalents, AggregateError> {
+    pub fn equivalents(&self, query: &Query, basis: Basis, factors: Factors) -> Result<Equivalents, AggregateError> {
         let mut q = query.clone();
         q.by.retain(|k| *k != GroupKey::Drug);
         q.by.push(GroupKey::Drug);
@@ -169,10 +162,7 @@ impl SeizureTable {
                     (value, m.count.records + m.no_quantity)
                 }
                 // thousandths of tablets x mg per tablet = µg
-                Basis::AtsMass => (
-                    mass_ug + scale(m.count.sum, factors.mg_per_tablet, one),
-                    m.no_quantity,
-                ),
+                Basis::AtsMass => (mass_ug + scale(m.count.sum, factors.mg_per_tablet, one), m.no_quantity),
             };
             let (row, total_ug) = rows.entry(outer_key.clone()).or_insert_with(|| {
                 let row = EquivalentRow {
@@ -186,27 +176,13 @@ impl SeizureTable {
             let input = if m.mass.is_empty() && m.volume.is_empty() && !m.count.is_empty() {
                 m.count.value_in(crate::Unit::Unit)
             } else {
-                crate::aggregate::Total {
-                    sum: mass_ug,
-                    ..Default::default()
-                }
-                .value_in(crate::Unit::Kilogram)
+                crate::aggregate::Total { sum: mass_ug, ..Default::default() }.value_in(crate::Unit::Kilogram)
             };
             row.parts.push((drug, input, kg(eq_ug)));
             *total_ug += eq_ug;
             row.not_converted += not_converted;
         }
-        let rows = rows
-            .into_values()
-            .map(|(row, ug)| EquivalentRow {
-                mass_kg: kg(ug),
-                ..row
-            })
-            .collect();
-        Ok(Equivalents {
-            basis,
-            factors,
-            rows,
-        })
+        let rows = rows.into_values().map(|(row, ug)| EquivalentRow { mass_kg: kg(ug), ..row }).collect();
+        Ok(Equivalents { basis, factors, rows })
     }
 }

@@ -73,21 +73,15 @@ impl GroupKey {
             "agency" | "component" => Self::Agency,
             "origin" => Self::Origin,
             "destination" => Self::Destination,
-            _ => Self::Time(Granularity::parse(&n).map_err(|UnknownGranularity { .. }| {
-                UnknownKey {
-                    name: name.to_owned(),
-                }
-            })?),
+            _ => Self::Time(
+                Granularity::parse(&n).map_err(|UnknownGranularity { .. }| UnknownKey { name: name.to_owned() })?,
+            ),
         })
     }
 
     /// Parses a comma-separated list (`"drug,year"`).
     pub fn parse_list(names: &str) -> Result<Vec<Self>, UnknownKey> {
-        names
-            .split(',')
-            .filter(|n| !n.trim().is_empty())
-            .map(Self::parse)
-            .collect()
+        names.split(',').filter(|n| !n.trim().is_empty()).map(Self::parse).collect()
     }
 
     /// The name in the shared vocabulary (also the column name in output).
@@ -193,14 +187,9 @@ impl Filter {
     /// assert_eq!(f.countries[0].as_str(), "IRN");
     /// ```
     pub fn add(&mut self, key: &str, value: &str) -> Result<(), FilterError> {
-        let k = GroupKey::parse(key).map_err(|_| FilterError::Key {
-            key: key.to_owned(),
-        })?;
+        let k = GroupKey::parse(key).map_err(|_| FilterError::Key { key: key.to_owned() })?;
         for v in value.split('|').map(str::trim).filter(|v| !v.is_empty()) {
-            let bad = || FilterError::Value {
-                key: k.name().to_owned(),
-                value: v.to_owned(),
-            };
+            let bad = || FilterError::Value { key: k.name().to_owned(), value: v.to_owned() };
             let country = || CountryCode::resolve(v).ok_or_else(bad);
             match k {
                 GroupKey::Drug => self.drugs.push(Drug::resolve(v).ok_or_else(bad)?),
@@ -208,30 +197,21 @@ impl Filter {
                 GroupKey::Name => self.names.push(v.to_owned()),
                 GroupKey::Country => self.countries.push(country()?),
                 GroupKey::Region => self.regions.push(
-                    [
-                        Region::Africa,
-                        Region::Americas,
-                        Region::Asia,
-                        Region::Europe,
-                        Region::Oceania,
-                    ]
-                    .into_iter()
-                    .find(|r| r.name().eq_ignore_ascii_case(v))
-                    .ok_or_else(bad)?,
+                    [Region::Africa, Region::Americas, Region::Asia, Region::Europe, Region::Oceania]
+                        .into_iter()
+                        .find(|r| r.name().eq_ignore_ascii_case(v))
+                        .ok_or_else(bad)?,
                 ),
                 GroupKey::SubRegion => self.subregions.push(SubRegion::resolve(v).ok_or_else(bad)?),
-                GroupKey::Province => self.provinces.push(
-                    crate::place::IranProvince::resolve(v)
-                        .map_or_else(|| v.to_owned(), |p| p.code().to_owned()),
-                ),
+                GroupKey::Province => self
+                    .provinces
+                    .push(crate::place::IranProvince::resolve(v).map_or_else(|| v.to_owned(), |p| p.code().to_owned())),
                 GroupKey::Locality => self.localities.push(v.to_owned()),
                 GroupKey::Agency => self.agencies.push(v.to_owned()),
                 GroupKey::Origin => self.origins.push(country()?),
                 GroupKey::Destination => self.destinations.push(country()?),
                 GroupKey::Time(_) => {
-                    return Err(FilterError::Key {
-                        key: key.to_owned(),
-                    });
+                    return Err(FilterError::Key { key: key.to_owned() });
                 }
             }
         }
@@ -242,9 +222,7 @@ impl Filter {
     pub fn parse(text: &str) -> Result<Self, FilterError> {
         let mut f = Self::default();
         for cond in text.split(',').map(str::trim).filter(|c| !c.is_empty()) {
-            let (k, v) = cond.split_once('=').ok_or_else(|| FilterError::Syntax {
-                text: cond.to_owned(),
-            })?;
+            let (k, v) = cond.split_once('=').ok_or_else(|| FilterError::Syntax { text: cond.to_owned() })?;
             f.add(k.trim(), v.trim())?;
         }
         Ok(f)
@@ -317,10 +295,7 @@ pub enum QueryError {
 impl Query {
     /// Group by `keys`, no filter.
     pub fn by(keys: &[GroupKey]) -> Self {
-        Self {
-            by: keys.to_vec(),
-            ..Self::default()
-        }
+        Self { by: keys.to_vec(), ..Self::default() }
     }
 
     /// Parses the CLI / binding form: keys `"drug,year"`, filter
@@ -338,16 +313,9 @@ impl Query {
 
     /// Checks the query: at most one time key.
     pub fn validate(&self) -> Result<(), QueryError> {
-        let times: Vec<_> = self
-            .by
-            .iter()
-            .filter(|k| matches!(k, GroupKey::Time(_)))
-            .collect();
+        let times: Vec<_> = self.by.iter().filter(|k| matches!(k, GroupKey::Time(_))).collect();
         if let [a, b, ..] = times.as_slice() {
-            return Err(QueryError::TwoTimeKeys {
-                first: a.name(),
-                second: b.name(),
-            });
+            return Err(QueryError::TwoTimeKeys { first: a.name(), second: b.name() });
         }
         Ok(())
     }

@@ -74,9 +74,7 @@ impl Measure {
                 let t = m.total(d);
                 (!t.is_empty()).then_some(t.sum)
             }
-            None if self == Self::Seizures => {
-                (m.seizures_reported > 0).then_some(i128::from(m.seizures))
-            }
+            None if self == Self::Seizures => (m.seizures_reported > 0).then_some(i128::from(m.seizures)),
             None => (m.records > 0).then_some(i128::from(m.records)),
         }
     }
@@ -84,11 +82,7 @@ impl Measure {
     /// A base value expressed in the reporting unit.
     pub fn to_decimal(self, base: i128) -> Decimal {
         match self.unit() {
-            Some(u) => crate::aggregate::Total {
-                sum: base,
-                ..Default::default()
-            }
-            .value_in(u),
+            Some(u) => crate::aggregate::Total { sum: base, ..Default::default() }.value_in(u),
             None => Decimal::from_int(base),
         }
     }
@@ -138,11 +132,8 @@ impl Aggregate {
     /// assert_eq!(ranking.total.to_string(), "58207");
     /// ```
     pub fn rank(&self, measure: Measure, n: Option<usize>) -> Ranking {
-        let mut valued: Vec<(&Group, i128)> = self
-            .groups
-            .iter()
-            .filter_map(|g| measure.base_value(&g.measures).map(|v| (g, v)))
-            .collect();
+        let mut valued: Vec<(&Group, i128)> =
+            self.groups.iter().filter_map(|g| measure.base_value(&g.measures).map(|v| (g, v))).collect();
         valued.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.key.cmp(&b.0.key)));
         let total: i128 = valued.iter().map(|(_, v)| v).sum();
         let groups = valued.len();
@@ -162,19 +153,10 @@ impl Aggregate {
                 key: g.key.clone(),
                 label: g.label(),
                 value: measure.to_decimal(v),
-                share: if total == 0 {
-                    0.0
-                } else {
-                    v as f64 / total as f64
-                },
+                share: if total == 0 { 0.0 } else { v as f64 / total as f64 },
             });
         }
-        Ranking {
-            measure,
-            entries,
-            total: measure.to_decimal(total),
-            groups,
-        }
+        Ranking { measure, entries, total: measure.to_decimal(total), groups }
     }
 }
 
@@ -182,33 +164,18 @@ impl Ranking {
     /// The bulletin sentence: "The highest seized type was Opium with 47,767
     /// kg, followed by 5,637 kg of Hashish, ... and 287 kg of Grass."
     pub fn sentence(&self) -> String {
-        let unit = self
-            .measure
-            .unit()
-            .map_or(String::new(), |u| format!(" {u}"));
+        let unit = self.measure.unit().map_or(String::new(), |u| format!(" {u}"));
         let amount = |e: &RankEntry| format!("{}{unit}", group_thousands(&e.value.to_string()));
         let Some((first, rest)) = self.entries.split_first() else {
             return "Nothing was recorded.".to_owned();
         };
-        let mut s = format!(
-            "The highest seized type was {} with {}",
-            first.label,
-            amount(first)
-        );
+        let mut s = format!("The highest seized type was {} with {}", first.label, amount(first));
         match rest {
             [] => {}
             [only] => s.push_str(&format!(", followed by {} of {}", amount(only), only.label)),
             [init @ .., last] => {
-                let items: Vec<String> = init
-                    .iter()
-                    .map(|e| format!("{} of {}", amount(e), e.label))
-                    .collect();
-                s.push_str(&format!(
-                    ", followed by {} and {} of {}",
-                    items.join(", "),
-                    amount(last),
-                    last.label
-                ));
+                let items: Vec<String> = init.iter().map(|e| format!("{} of {}", amount(e), e.label)).collect();
+                s.push_str(&format!(", followed by {} and {} of {}", items.join(", "), amount(last), last.label));
             }
         }
         s.push('.');

@@ -50,10 +50,7 @@ mod tests {
             // every figure and every name as written appears in the bulletin
             assert!(text.contains(&format!("{kg} kg")), "{kg}");
             assert!(text.contains(&s.substance.name), "{}", s.substance.name);
-            assert_eq!(
-                crate::Substance::resolve(&s.substance.name).unwrap().drug,
-                s.substance.drug
-            );
+            assert_eq!(crate::Substance::resolve(&s.substance.name).unwrap().drug, s.substance.drug);
             sum = sum.checked_add(q).unwrap();
         }
         assert_eq!(sum.value_in(Unit::Kilogram).unwrap().to_string(), "58207");

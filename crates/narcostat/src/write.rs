@@ -56,42 +56,19 @@ fn number(d: impl ToString) -> Cell {
 
 fn group_row(g: &Group, total_mass: i128, attributable: bool, mass_unit: Unit) -> Vec<Cell> {
     let m = &g.measures;
-    let mut row: Vec<Cell> = g
-        .key
-        .iter()
-        .map(|k| {
-            if k.label().is_empty() {
-                Cell::Empty
-            } else {
-                Cell::Text(k.label())
-            }
-        })
-        .collect();
+    let mut row: Vec<Cell> =
+        g.key.iter().map(|k| if k.label().is_empty() { Cell::Empty } else { Cell::Text(k.label()) }).collect();
     let total = |t: &crate::aggregate::Total, u: Unit| {
-        if t.is_empty() {
-            Cell::Empty
-        } else {
-            number(t.value_in(u))
-        }
+        if t.is_empty() { Cell::Empty } else { number(t.value_in(u)) }
     };
     let extreme = |v: Option<i64>| match v {
-        Some(b) => number(
-            crate::aggregate::Total {
-                sum: i128::from(b),
-                ..Default::default()
-            }
-            .value_in(mass_unit),
-        ),
+        Some(b) => number(crate::aggregate::Total { sum: i128::from(b), ..Default::default() }.value_in(mass_unit)),
         None => Cell::Empty,
     };
     row.push(total(&m.mass, mass_unit));
     row.push(total(&m.volume, Unit::Litre));
     row.push(total(&m.count, Unit::Unit));
-    row.push(if m.seizures_reported > 0 {
-        number(m.seizures)
-    } else {
-        Cell::Empty
-    });
+    row.push(if m.seizures_reported > 0 { number(m.seizures) } else { Cell::Empty });
     row.push(number(m.records));
     row.push(number(m.no_quantity));
     row.push(extreme(m.mass.min));
@@ -103,9 +80,7 @@ fn group_row(g: &Group, total_mass: i128, attributable: bool, mass_unit: Unit) -
     } else {
         Cell::Empty
     });
-    row.push(Cell::Text(
-        if attributable { "yes" } else { "no" }.to_owned(),
-    ));
+    row.push(Cell::Text(if attributable { "yes" } else { "no" }.to_owned()));
     row
 }
 
@@ -131,11 +106,7 @@ pub fn aggregate_rows_in(agg: &Aggregate, mass_unit: Unit) -> (Vec<String>, Vec<
         .groups
         .iter()
         .map(|g| group_row(g, total_mass, true, mass_unit))
-        .chain(
-            agg.unattributed
-                .iter()
-                .map(|g| group_row(g, total_mass, false, mass_unit)),
-        )
+        .chain(agg.unattributed.iter().map(|g| group_row(g, total_mass, false, mass_unit)))
         .collect();
     (header, rows)
 }
@@ -191,10 +162,7 @@ pub fn aggregate_json(agg: &Aggregate) -> String {
 }
 
 /// A ranking as rows: `rank`, the keys, the measure with its unit, `share` (0-1).
-pub fn ranking_rows(
-    ranking: &crate::rank::Ranking,
-    by: &[crate::GroupKey],
-) -> (Vec<String>, Vec<Vec<Cell>>) {
+pub fn ranking_rows(ranking: &crate::rank::Ranking, by: &[crate::GroupKey]) -> (Vec<String>, Vec<Vec<Cell>>) {
     let mut header = vec!["rank".to_owned()];
     header.extend(by.iter().map(|k| k.name().to_owned()));
     header.push(ranking.measure.column().to_owned());
@@ -222,10 +190,7 @@ pub fn comparison_rows(
     previous: &str,
 ) -> (Vec<String>, Vec<Vec<Cell>>) {
     let col = c.measure.column();
-    let keys: Vec<&crate::GroupKey> = by
-        .iter()
-        .filter(|k| !matches!(k, crate::GroupKey::Time(_)))
-        .collect();
+    let keys: Vec<&crate::GroupKey> = by.iter().filter(|k| !matches!(k, crate::GroupKey::Time(_))).collect();
     let mut header: Vec<String> = keys.iter().map(|k| k.name().to_owned()).collect();
     header.extend([
         format!("{col} {current}"),
@@ -239,10 +204,7 @@ pub fn comparison_rows(
         r.push(number(ch.current));
         r.push(number(ch.previous));
         r.push(number(ch.absolute));
-        r.push(
-            ch.percent
-                .map_or(Cell::Empty, |p| number(format!("{p:.1}"))),
-        );
+        r.push(ch.percent.map_or(Cell::Empty, |p| number(format!("{p:.1}"))));
         r.push(Cell::Text(
             match ch.status {
                 crate::compare::ChangeStatus::Both => "both",
@@ -253,11 +215,8 @@ pub fn comparison_rows(
         ));
         r
     };
-    let mut rows: Vec<Vec<Cell>> = c
-        .rows
-        .iter()
-        .map(|ch| row(ch, ch.key.iter().map(|k| Cell::Text(k.label())).collect()))
-        .collect();
+    let mut rows: Vec<Vec<Cell>> =
+        c.rows.iter().map(|ch| row(ch, ch.key.iter().map(|k| Cell::Text(k.label())).collect())).collect();
     let mut total_key = vec![Cell::Text("total".to_owned())];
     total_key.resize(keys.len().max(1), Cell::Empty);
     rows.push(row(&c.total, total_key));
@@ -266,14 +225,10 @@ pub fn comparison_rows(
 
 /// Equivalents as rows: the keys (drug folded in), `mass_kg` equivalent,
 /// the factors used, and records not converted.
-pub fn equivalent_rows(
-    eq: &crate::equivalent::Equivalents,
-    by: &[crate::GroupKey],
-) -> (Vec<String>, Vec<Vec<Cell>>) {
+pub fn equivalent_rows(eq: &crate::equivalent::Equivalents, by: &[crate::GroupKey]) -> (Vec<String>, Vec<Vec<Cell>>) {
     let keys: Vec<&crate::GroupKey> = by.iter().filter(|k| **k != crate::GroupKey::Drug).collect();
     let mut header: Vec<String> = keys.iter().map(|k| k.name().to_owned()).collect();
-    header
-        .extend(["equivalent_kg", "basis", "factors", "records_not_converted"].map(str::to_owned));
+    header.extend(["equivalent_kg", "basis", "factors", "records_not_converted"].map(str::to_owned));
     let f = &eq.factors;
     let factors = format!(
         "opium-per-heroin={}; morphine-per-heroin={}; kg-per-litre={}; mg-per-tablet={}",
@@ -322,8 +277,7 @@ pub const RECORD_COLUMNS: [&str; 16] = [
 /// Records as rows: the quantity exactly in the unit it was reported in.
 pub fn records_rows(seizures: &[Seizure]) -> (Vec<String>, Vec<Vec<Cell>>) {
     let text = |s: &Option<String>| s.as_ref().map_or(Cell::Empty, |t| Cell::Text(t.clone()));
-    let country =
-        |c: Option<crate::CountryCode>| c.map_or(Cell::Empty, |c| Cell::Text(c.to_string()));
+    let country = |c: Option<crate::CountryCode>| c.map_or(Cell::Empty, |c| Cell::Text(c.to_string()));
     let rows = seizures
         .iter()
         .map(|s| {
@@ -333,8 +287,7 @@ pub fn records_rows(seizures: &[Seizure]) -> (Vec<String>, Vec<Vec<Cell>>) {
                 Cell::Text(s.substance.name.clone()),
                 text(&s.substance.specific),
                 s.quantity.map_or(Cell::Empty, |q| number(q.value())),
-                s.quantity
-                    .map_or(Cell::Empty, |q| Cell::Text(q.unit().symbol().to_owned())),
+                s.quantity.map_or(Cell::Empty, |q| Cell::Text(q.unit().symbol().to_owned())),
                 s.seizures.map_or(Cell::Empty, number),
                 Cell::Text(s.period.start.to_string()),
                 Cell::Text(s.period.end.to_string()),
@@ -348,10 +301,7 @@ pub fn records_rows(seizures: &[Seizure]) -> (Vec<String>, Vec<Vec<Cell>>) {
             ]
         })
         .collect();
-    (
-        RECORD_COLUMNS.iter().map(|c| (*c).to_owned()).collect(),
-        rows,
-    )
+    (RECORD_COLUMNS.iter().map(|c| (*c).to_owned()).collect(), rows)
 }
 
 /// Records as CSV.
@@ -378,10 +328,7 @@ mod tests {
         let out = records_csv(&data.seizures);
         assert!(out.contains(",147.048328754,lb,"), "{out}");
         let t = crate::SeizureTable::from_seizures(&data.seizures).unwrap();
-        let json = aggregate_json(
-            &t.aggregate(&crate::Query::by(&[crate::GroupKey::Drug]))
-                .unwrap(),
-        );
+        let json = aggregate_json(&t.aggregate(&crate::Query::by(&[crate::GroupKey::Drug])).unwrap());
         assert!(json.contains("\"mass_kg\": 66.699999944,"), "{json}");
         let back: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(back[0]["drug"], "Methamphetamine");
@@ -399,20 +346,10 @@ mod tests {
             country: Some("country".into()),
             ..Default::default()
         };
-        let opts = ReadOptions {
-            format: Some(crate::read::Format::Generic(map)),
-            ..ReadOptions::default()
-        };
+        let opts = ReadOptions { format: Some(crate::read::Format::Generic(map)), ..ReadOptions::default() };
         let (back, _) = read_str(&out, "out.csv", &opts).unwrap();
         let q: Vec<_> = back.seizures.iter().map(|s| s.quantity).collect();
-        assert_eq!(
-            q,
-            month
-                .seizures
-                .iter()
-                .map(|s| s.quantity)
-                .collect::<Vec<_>>()
-        );
+        assert_eq!(q, month.seizures.iter().map(|s| s.quantity).collect::<Vec<_>>());
     }
 }
 

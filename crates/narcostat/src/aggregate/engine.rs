@@ -90,11 +90,7 @@ impl Acc {
 
     /// The exact sum of a slot's dimension.
     pub fn sum(&self, slot: usize, dim: usize) -> i128 {
-        let carries = self
-            .carries
-            .get(&(slot as u32, dim as u8))
-            .copied()
-            .unwrap_or(0);
+        let carries = self.carries.get(&(slot as u32, dim as u8)).copied().unwrap_or(0);
         (i128::from(carries) << 64) + i128::from(self.slots[slot].sum[dim])
     }
 
@@ -141,11 +137,7 @@ impl Acc {
         self.outside_period += other.outside_period;
         self.straddling_period += other.straddling_period;
         for o in 0..other.slots() {
-            let key = if other.index.is_some() {
-                other.keys[o]
-            } else {
-                o as u64
-            };
+            let key = if other.index.is_some() { other.keys[o] } else { o as u64 };
             let k = self.slot_for(key);
             let (src, dst) = (&other.slots[o], &mut self.slots[k]);
             for d in 0..3 {
@@ -153,12 +145,7 @@ impl Acc {
                 dst.sum[d] = sum;
                 dst.min[d] = dst.min[d].min(src.min[d]);
                 dst.max[d] = dst.max[d].max(src.max[d]);
-                let carried = other
-                    .carries
-                    .get(&(o as u32, d as u8))
-                    .copied()
-                    .unwrap_or(0)
-                    + u64::from(carry);
+                let carried = other.carries.get(&(o as u32, d as u8)).copied().unwrap_or(0) + u64::from(carry);
                 if carried > 0 {
                     *self.carries.entry((k as u32, d as u8)).or_insert(0) += carried;
                 }
@@ -178,12 +165,7 @@ impl Acc {
 /// A key value meaning "skip this row" (filtered out).
 const SKIP: u64 = u64::MAX;
 
-pub(super) fn run(
-    table: &SeizureTable,
-    plan: &Plan,
-    period: Option<Period>,
-    rule: SpanRule,
-) -> Acc {
+pub(super) fn run(table: &SeizureTable, plan: &Plan, period: Option<Period>, rule: SpanRule) -> Acc {
     let dense = (plan.cardinality <= DENSE_LIMIT).then_some(plan.cardinality as usize);
     let rows = table.len();
     #[cfg(feature = "parallel")]
@@ -266,10 +248,7 @@ fn build_keys(table: &SeizureTable, plan: &Plan, rule: SpanRule, start: usize, k
                 for ((k, &s), &sp) in keys.iter_mut().zip(starts).zip(spans) {
                     let i0 = (s - tp.day0) as usize;
                     let b0 = days.get(i0).copied().unwrap_or(tp.unattributed);
-                    let b1 = days
-                        .get(i0 + usize::from(sp))
-                        .copied()
-                        .unwrap_or(tp.unattributed);
+                    let b1 = days.get(i0 + usize::from(sp)).copied().unwrap_or(tp.unattributed);
                     let code = if b0 == b1 {
                         b0
                     } else {
@@ -297,18 +276,11 @@ fn apply_filter(
     let f = &plan.filter;
     for (i, k) in keys.iter_mut().enumerate() {
         let r = start + i;
-        let ok = f
-            .drug
-            .as_ref()
-            .is_none_or(|m| m[usize::from(table.drug[r])])
+        let ok = f.drug.as_ref().is_none_or(|m| m[usize::from(table.drug[r])])
             && f.name.as_ref().is_none_or(|m| m[table.name[r] as usize])
             && f.place.as_ref().is_none_or(|m| m[table.place[r] as usize])
-            && f.agency
-                .as_ref()
-                .is_none_or(|m| m[usize::from(table.agency[r])])
-            && f.route
-                .as_ref()
-                .is_none_or(|m| m[usize::from(table.route[r])]);
+            && f.agency.as_ref().is_none_or(|m| m[usize::from(table.agency[r])])
+            && f.route.as_ref().is_none_or(|m| m[usize::from(table.route[r])]);
         if !ok {
             acc.filtered_out += 1;
             *k = SKIP;
@@ -328,13 +300,7 @@ fn apply_filter(
     }
 }
 
-fn accumulate(
-    table: &SeizureTable,
-    start: usize,
-    keys: &[u64],
-    slot_of_unit: &[u8; 256],
-    acc: &mut Acc,
-) {
+fn accumulate(table: &SeizureTable, start: usize, keys: &[u64], slot_of_unit: &[u8; 256], acc: &mut Acc) {
     let n = keys.len();
     let units = &table.unit[start..start + n];
     let amounts = &table.amount[start..start + n];
@@ -347,11 +313,7 @@ fn accumulate(
         if key == SKIP {
             continue;
         }
-        let k = if dense {
-            key as usize
-        } else {
-            acc.slot_for(key)
-        };
+        let k = if dense { key as usize } else { acc.slot_for(key) };
         acc.add(
             k,
             slot_of_unit[usize::from(units[i])],

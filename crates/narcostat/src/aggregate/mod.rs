@@ -51,11 +51,7 @@ pub struct Group {
 impl Group {
     /// The key as labels joined with " / ".
     pub fn label(&self) -> String {
-        self.key
-            .iter()
-            .map(KeyValue::label)
-            .collect::<Vec<_>>()
-            .join(" / ")
+        self.key.iter().map(KeyValue::label).collect::<Vec<_>>().join(" / ")
     }
 }
 
@@ -85,11 +81,7 @@ impl Accounting {
     /// Whether the counts add up.
     pub fn balanced(&self) -> bool {
         self.rows
-            == self.filtered_out
-                + self.outside_period
-                + self.straddling_period
-                + self.aggregated
-                + self.unattributed
+            == self.filtered_out + self.outside_period + self.straddling_period + self.aggregated + self.unattributed
     }
 
     fn merge(&mut self, o: &Self) {
@@ -171,11 +163,7 @@ fn finish(table: &SeizureTable, query: &Query, plan: &plan::Plan, acc: &engine::
         if records == 0 {
             continue;
         }
-        let composite = if acc.index.is_some() {
-            acc.keys[slot]
-        } else {
-            slot as u64
-        };
+        let composite = if acc.index.is_some() { acc.keys[slot] } else { slot as u64 };
         let mut key = Vec::with_capacity(plan.keys.len());
         let mut is_unattributed = false;
         for (i, kp) in plan.keys.iter().enumerate() {
@@ -183,12 +171,7 @@ fn finish(table: &SeizureTable, query: &Query, plan: &plan::Plan, acc: &engine::
             if Some(i) == time_pos && Some(code as u32) == unattributed_code {
                 is_unattributed = true;
             }
-            key.push(
-                kp.values
-                    .get(code as usize)
-                    .cloned()
-                    .unwrap_or(KeyValue::Missing),
-            );
+            key.push(kp.values.get(code as usize).cloned().unwrap_or(KeyValue::Missing));
         }
         let total = |j: usize| Total {
             sum: acc.sum(slot, j),
@@ -217,9 +200,7 @@ fn finish(table: &SeizureTable, query: &Query, plan: &plan::Plan, acc: &engine::
         }
     }
     let to_vec = |map: BTreeMap<Vec<KeyValue>, Measures>| {
-        map.into_iter()
-            .map(|(key, measures)| Group { key, measures })
-            .collect()
+        map.into_iter().map(|(key, measures)| Group { key, measures }).collect()
     };
     Aggregate {
         by: query.by.clone(),
@@ -258,10 +239,7 @@ impl Aggregate {
 
     /// The group with this key, if any.
     pub fn get(&self, key: &[KeyValue]) -> Option<&Measures> {
-        self.groups
-            .binary_search_by(|g| g.key.as_slice().cmp(key))
-            .ok()
-            .map(|i| &self.groups[i].measures)
+        self.groups.binary_search_by(|g| g.key.as_slice().cmp(key)).ok().map(|i| &self.groups[i].measures)
     }
 
     /// Merges another partial aggregate of the same query into this one.
@@ -278,10 +256,7 @@ impl Aggregate {
                     a.period.map(|p| p.to_string())
                 )
             };
-            return Err(AggregateError::Incompatible {
-                left: describe(self),
-                right: describe(other),
-            });
+            return Err(AggregateError::Incompatible { left: describe(self), right: describe(other) });
         }
         self.groups = merge_groups(&self.groups, &other.groups)?;
         self.unattributed = merge_groups(&self.unattributed, &other.unattributed)?;
@@ -303,14 +278,8 @@ impl Aggregate {
             fold(&mut unattributed, &p.unattributed)?;
             acc.accounting.merge(&p.accounting);
         }
-        acc.groups = groups
-            .into_iter()
-            .map(|(key, measures)| Group { key, measures })
-            .collect();
-        acc.unattributed = unattributed
-            .into_iter()
-            .map(|(key, measures)| Group { key, measures })
-            .collect();
+        acc.groups = groups.into_iter().map(|(key, measures)| Group { key, measures }).collect();
+        acc.unattributed = unattributed.into_iter().map(|(key, measures)| Group { key, measures }).collect();
         Ok(acc)
     }
 
@@ -327,24 +296,16 @@ impl Aggregate {
                     a.period.map(|p| p.to_string())
                 )
             };
-            return Err(AggregateError::Incompatible {
-                left: describe(self),
-                right: describe(other),
-            });
+            return Err(AggregateError::Incompatible { left: describe(self), right: describe(other) });
         }
         Ok(())
     }
 }
 
-fn fold(
-    map: &mut BTreeMap<Vec<KeyValue>, Measures>,
-    groups: &[Group],
-) -> Result<(), AggregateError> {
+fn fold(map: &mut BTreeMap<Vec<KeyValue>, Measures>, groups: &[Group]) -> Result<(), AggregateError> {
     for g in groups {
         match map.get_mut(&g.key) {
-            Some(m) => m
-                .merge(&g.measures)
-                .ok_or_else(|| AggregateError::Overflow { group: g.label() })?,
+            Some(m) => m.merge(&g.measures).ok_or_else(|| AggregateError::Overflow { group: g.label() })?,
             None => {
                 map.insert(g.key.clone(), g.measures);
             }
@@ -354,16 +315,10 @@ fn fold(
 }
 
 fn merge_groups(a: &[Group], b: &[Group]) -> Result<Vec<Group>, AggregateError> {
-    let mut map: BTreeMap<Vec<KeyValue>, Measures> =
-        a.iter().map(|g| (g.key.clone(), g.measures)).collect();
+    let mut map: BTreeMap<Vec<KeyValue>, Measures> = a.iter().map(|g| (g.key.clone(), g.measures)).collect();
     for g in b {
         let entry = map.entry(g.key.clone()).or_default();
-        entry
-            .merge(&g.measures)
-            .ok_or_else(|| AggregateError::Overflow { group: g.label() })?;
+        entry.merge(&g.measures).ok_or_else(|| AggregateError::Overflow { group: g.label() })?;
     }
-    Ok(map
-        .into_iter()
-        .map(|(key, measures)| Group { key, measures })
-        .collect())
+    Ok(map.into_iter().map(|(key, measures)| Group { key, measures }).collect())
 }

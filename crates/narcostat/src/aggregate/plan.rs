@@ -76,10 +76,7 @@ struct Dense {
 
 impl Dense {
     fn new() -> Self {
-        Self {
-            codes: HashMap::new(),
-            values: Vec::new(),
-        }
+        Self { codes: HashMap::new(), values: Vec::new() }
     }
     fn code(&mut self, v: KeyValue) -> u32 {
         let next = self.values.len() as u32;
@@ -97,34 +94,14 @@ fn text_or_missing(t: Option<&String>) -> KeyValue {
 fn plan_key(table: &SeizureTable, key: GroupKey) -> KeyPlan {
     let mut dense = Dense::new();
     let (source, lut): (Source, Vec<u32>) = match key {
-        GroupKey::Drug => (
-            Source::Drug,
-            Drug::ALL
-                .iter()
-                .map(|&d| dense.code(KeyValue::Drug(d)))
-                .collect(),
-        ),
-        GroupKey::DrugGroup => (
-            Source::Drug,
-            Drug::ALL
-                .iter()
-                .map(|&d| dense.code(KeyValue::DrugGroup(d.group())))
-                .collect(),
-        ),
-        GroupKey::Name => (
-            Source::Name,
-            table
-                .names
-                .values()
-                .iter()
-                .map(|n| dense.code(KeyValue::Text(n.clone())))
-                .collect(),
-        ),
-        GroupKey::Country
-        | GroupKey::Region
-        | GroupKey::SubRegion
-        | GroupKey::Province
-        | GroupKey::Locality => {
+        GroupKey::Drug => (Source::Drug, Drug::ALL.iter().map(|&d| dense.code(KeyValue::Drug(d))).collect()),
+        GroupKey::DrugGroup => {
+            (Source::Drug, Drug::ALL.iter().map(|&d| dense.code(KeyValue::DrugGroup(d.group()))).collect())
+        }
+        GroupKey::Name => {
+            (Source::Name, table.names.values().iter().map(|n| dense.code(KeyValue::Text(n.clone()))).collect())
+        }
+        GroupKey::Country | GroupKey::Region | GroupKey::SubRegion | GroupKey::Province | GroupKey::Locality => {
             let lut = table
                 .places
                 .values()
@@ -133,9 +110,7 @@ fn plan_key(table: &SeizureTable, key: GroupKey) -> KeyPlan {
                     let v = match key {
                         GroupKey::Country => p.country.map_or(KeyValue::Missing, KeyValue::Country),
                         GroupKey::Region => p.region().map_or(KeyValue::Missing, KeyValue::Region),
-                        GroupKey::SubRegion => {
-                            p.subregion().map_or(KeyValue::Missing, KeyValue::SubRegion)
-                        }
+                        GroupKey::SubRegion => p.subregion().map_or(KeyValue::Missing, KeyValue::SubRegion),
                         GroupKey::Province => text_or_missing(p.province.as_ref()),
                         _ => text_or_missing(p.locality.as_ref()),
                     };
@@ -144,15 +119,9 @@ fn plan_key(table: &SeizureTable, key: GroupKey) -> KeyPlan {
                 .collect();
             (Source::Place, lut)
         }
-        GroupKey::Agency => (
-            Source::Agency,
-            table
-                .agencies
-                .values()
-                .iter()
-                .map(|a| dense.code(text_or_missing(a.as_ref())))
-                .collect(),
-        ),
+        GroupKey::Agency => {
+            (Source::Agency, table.agencies.values().iter().map(|a| dense.code(text_or_missing(a.as_ref()))).collect())
+        }
         GroupKey::Origin | GroupKey::Destination => {
             let lut = table
                 .routes
@@ -167,48 +136,21 @@ fn plan_key(table: &SeizureTable, key: GroupKey) -> KeyPlan {
         }
         GroupKey::Time(_) => (Source::Time, Vec::new()),
     };
-    KeyPlan {
-        source,
-        lut,
-        values: dense.values,
-        stride: 0,
-    }
+    KeyPlan { source, lut, values: dense.values, stride: 0 }
 }
 
 fn plan_time(table: &SeizureTable, g: Granularity) -> (TimePlan, Vec<KeyValue>) {
     let first = table.start.iter().copied().min().unwrap_or(0);
-    let last = table
-        .start
-        .iter()
-        .zip(&table.span)
-        .map(|(&s, &n)| s + i32::from(n))
-        .max()
-        .unwrap_or(0);
-    let buckets: Vec<Option<i32>> = (first..=last)
-        .map(|d| g.bucket(Date::from_days(d)))
-        .collect();
+    let last = table.start.iter().zip(&table.span).map(|(&s, &n)| s + i32::from(n)).max().unwrap_or(0);
+    let buckets: Vec<Option<i32>> = (first..=last).map(|d| g.bucket(Date::from_days(d))).collect();
     let min_bucket = buckets.iter().flatten().copied().min().unwrap_or(0);
     let max_bucket = buckets.iter().flatten().copied().max().unwrap_or(-1);
     let n = u32::try_from((max_bucket - min_bucket + 1).max(0)).unwrap_or(0);
-    let bucket_of_day = buckets
-        .iter()
-        .map(|b| b.map_or(n, |b| (b - min_bucket) as u32))
-        .collect();
-    let mut values: Vec<KeyValue> = (min_bucket..=max_bucket)
-        .map(|index| KeyValue::Bucket {
-            granularity: g,
-            index,
-        })
-        .collect();
+    let bucket_of_day = buckets.iter().map(|b| b.map_or(n, |b| (b - min_bucket) as u32)).collect();
+    let mut values: Vec<KeyValue> =
+        (min_bucket..=max_bucket).map(|index| KeyValue::Bucket { granularity: g, index }).collect();
     values.push(KeyValue::Missing);
-    (
-        TimePlan {
-            day0: first,
-            bucket_of_day,
-            unattributed: n,
-        },
-        values,
-    )
+    (TimePlan { day0: first, bucket_of_day, unattributed: n }, values)
 }
 
 fn mask<T>(values: &[T], keep: impl Fn(&T) -> bool) -> Vec<bool> {
@@ -219,15 +161,12 @@ fn plan_filter(table: &SeizureTable, f: &Filter) -> FilterPlan {
     let mut plan = FilterPlan::default();
     if !f.drugs.is_empty() || !f.groups.is_empty() {
         plan.drug = Some(mask(Drug::ALL, |d| {
-            (f.drugs.is_empty() || f.drugs.contains(d))
-                && (f.groups.is_empty() || f.groups.contains(&d.group()))
+            (f.drugs.is_empty() || f.drugs.contains(d)) && (f.groups.is_empty() || f.groups.contains(&d.group()))
         }));
     }
     if !f.names.is_empty() {
         let wanted: Vec<String> = f.names.iter().map(|n| normalize(n)).collect();
-        plan.name = Some(mask(table.names.values(), |n| {
-            wanted.contains(&normalize(n))
-        }));
+        plan.name = Some(mask(table.names.values(), |n| wanted.contains(&normalize(n))));
     }
     if !(f.countries.is_empty()
         && f.regions.is_empty()
@@ -246,22 +185,15 @@ fn plan_filter(table: &SeizureTable, f: &Filter) -> FilterPlan {
         plan.place = Some(mask(table.places.values(), |p| {
             (f.countries.is_empty() || p.country.is_some_and(|c| f.countries.contains(&c)))
                 && (f.regions.is_empty() || p.region().is_some_and(|r| f.regions.contains(&r)))
-                && (f.subregions.is_empty()
-                    || p.subregion().is_some_and(|s| f.subregions.contains(&s)))
-                && (provinces.is_empty()
-                    || p.province
-                        .as_ref()
-                        .is_some_and(|x| provinces.contains(&normalize(x))))
+                && (f.subregions.is_empty() || p.subregion().is_some_and(|s| f.subregions.contains(&s)))
+                && (provinces.is_empty() || p.province.as_ref().is_some_and(|x| provinces.contains(&normalize(x))))
                 && (f.localities.is_empty()
-                    || p.locality
-                        .as_ref()
-                        .is_some_and(|x| f.localities.iter().any(|l| normalize(l) == normalize(x))))
+                    || p.locality.as_ref().is_some_and(|x| f.localities.iter().any(|l| normalize(l) == normalize(x))))
         }));
     }
     if !f.agencies.is_empty() {
         plan.agency = Some(mask(table.agencies.values(), |a| {
-            a.as_ref()
-                .is_some_and(|a| f.agencies.iter().any(|x| normalize(x) == normalize(a)))
+            a.as_ref().is_some_and(|a| f.agencies.iter().any(|x| normalize(x) == normalize(a)))
         }));
     }
     if !f.origins.is_empty() || !f.destinations.is_empty() {
@@ -291,10 +223,5 @@ pub(super) fn plan(table: &SeizureTable, query: &Query) -> Plan {
         kp.stride = cardinality;
         cardinality = cardinality.saturating_mul(kp.values.len().max(1) as u64);
     }
-    Plan {
-        keys,
-        time,
-        filter: plan_filter(table, &query.filter),
-        cardinality,
-    }
+    Plan { keys, time, filter: plan_filter(table, &query.filter), cardinality }
 }

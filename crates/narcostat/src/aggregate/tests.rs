@@ -16,18 +16,10 @@ fn seed_table() -> SeizureTable {
     SeizureTable::from_seizures(&crate::seed::bulletin_2021_02().seizures).unwrap()
 }
 
-fn seizure(
-    drug: Drug,
-    qty: &str,
-    start: (i32, u32, u32),
-    end: (i32, u32, u32),
-    country: &str,
-) -> Seizure {
-    let period = Period::new(
-        Date::from_ymd(start.0, start.1, start.2).unwrap(),
-        Date::from_ymd(end.0, end.1, end.2).unwrap(),
-    )
-    .unwrap();
+fn seizure(drug: Drug, qty: &str, start: (i32, u32, u32), end: (i32, u32, u32), country: &str) -> Seizure {
+    let period =
+        Period::new(Date::from_ymd(start.0, start.1, start.2).unwrap(), Date::from_ymd(end.0, end.1, end.2).unwrap())
+            .unwrap();
     Seizure::new(
         Substance::of(drug),
         Quantity::parse(qty).unwrap(),
@@ -38,10 +30,7 @@ fn seizure(
 
 #[test]
 fn seed_ranking_sentence_and_shares() {
-    let ranking = seed_table()
-        .aggregate(&Query::by(&[GroupKey::Name]))
-        .unwrap()
-        .rank(Measure::Mass, None);
+    let ranking = seed_table().aggregate(&Query::by(&[GroupKey::Name])).unwrap().rank(Measure::Mass, None);
     let labels: Vec<_> = ranking.entries.iter().map(|e| e.label.as_str()).collect();
     assert_eq!(
         labels,
@@ -61,40 +50,20 @@ fn seed_ranking_sentence_and_shares() {
          1,144 kg of Heroin, 764 kg of Crystal, 304 kg of other substances including precursors and psychotropic pills \
          and 287 kg of Grass."
     );
-    let shares: Vec<String> = ranking
-        .entries
-        .iter()
-        .map(|e| format!("{:.2}", e.share * 100.0))
-        .collect();
-    assert_eq!(
-        shares,
-        ["82.06", "9.68", "3.96", "1.97", "1.31", "0.52", "0.49"]
-    );
+    let shares: Vec<String> = ranking.entries.iter().map(|e| format!("{:.2}", e.share * 100.0)).collect();
+    assert_eq!(shares, ["82.06", "9.68", "3.96", "1.97", "1.31", "0.52", "0.49"]);
     assert_eq!(ranking.total.to_string(), "58207");
 }
 
 #[test]
 fn seed_total_check() {
     let month = crate::seed::bulletin_2021_02();
-    let check = check_total(
-        &month.reported_totals[0],
-        &month.seizures,
-        Tolerance::default(),
-    )
-    .unwrap();
+    let check = check_total(&month.reported_totals[0], &month.seizures, Tolerance::default()).unwrap();
     assert_eq!(check.item_count, 7);
     assert_eq!(check.difference, "176");
     assert_eq!(format!("{:.2}", check.relative * 100.0), "0.30");
-    assert_eq!(
-        check.describe(),
-        "stated about 58,383 kg, items 58,207 kg (7 items): difference 176 kg (0.30%)"
-    );
-    let strict = check_total(
-        &month.reported_totals[0],
-        &month.seizures,
-        Tolerance { about: 0.001 },
-    )
-    .unwrap();
+    assert_eq!(check.describe(), "stated about 58,383 kg, items 58,207 kg (7 items): difference 176 kg (0.30%)");
+    let strict = check_total(&month.reported_totals[0], &month.seizures, Tolerance { about: 0.001 }).unwrap();
     assert!(!strict.consistent);
 }
 
@@ -104,10 +73,7 @@ fn seed_conflicts() {
     assert_eq!(c.len(), 2);
     assert_eq!(c[0].statements[0].0, "2021-01-31..2021-02-25");
     assert_eq!(c[0].statements[1].0, "2021-01-30..2021-02-28");
-    assert_eq!(
-        (c[1].statements[0].0.as_str(), c[1].statements[1].0.as_str()),
-        ("120", "122")
-    );
+    assert_eq!((c[1].statements[0].0.as_str(), c[1].statements[1].0.as_str()), ("120", "122"));
 }
 
 #[test]
@@ -126,13 +92,9 @@ fn month_long_record_is_not_split_by_week() {
     assert_eq!(r.groups[0].label(), "2021-W08");
     assert_eq!(r.span_rule, SpanRule::ByEnd);
     // By month it spans January and February; by year it is attributable.
-    let r = t
-        .aggregate(&Query::by(&[GroupKey::Time(Granularity::Year)]))
-        .unwrap();
+    let r = t.aggregate(&Query::by(&[GroupKey::Time(Granularity::Year)])).unwrap();
     assert_eq!(r.groups[0].label(), "2021");
-    let r = t
-        .aggregate(&Query::by(&[GroupKey::Time(Granularity::SolarHijriYear)]))
-        .unwrap();
+    let r = t.aggregate(&Query::by(&[GroupKey::Time(Granularity::SolarHijriYear)])).unwrap();
     assert_eq!(r.groups[0].label(), "SH1399");
 }
 
@@ -145,41 +107,19 @@ fn ties_are_broken_by_key() {
     ];
     for order in [[0, 1, 2], [2, 1, 0], [1, 0, 2]] {
         let t = SeizureTable::from_seizures(order.iter().map(|&i| &rows[i])).unwrap();
-        let r = t
-            .aggregate(&Query::by(&[GroupKey::Drug]))
-            .unwrap()
-            .rank(Measure::Mass, None);
-        let got: Vec<_> = r
-            .entries
-            .iter()
-            .map(|e| (e.rank, e.label.clone()))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                (1, "Morphine".to_owned()),
-                (2, "Opium".to_owned()),
-                (2, "Heroin".to_owned())
-            ]
-        );
+        let r = t.aggregate(&Query::by(&[GroupKey::Drug])).unwrap().rank(Measure::Mass, None);
+        let got: Vec<_> = r.entries.iter().map(|e| (e.rank, e.label.clone())).collect();
+        assert_eq!(got, [(1, "Morphine".to_owned()), (2, "Opium".to_owned()), (2, "Heroin".to_owned())]);
     }
 }
 
 #[test]
 fn empty_input() {
     let t = SeizureTable::new();
-    let r = t
-        .aggregate(&Query::by(&[
-            GroupKey::Drug,
-            GroupKey::Time(Granularity::Month),
-        ]))
-        .unwrap();
+    let r = t.aggregate(&Query::by(&[GroupKey::Drug, GroupKey::Time(Granularity::Month)])).unwrap();
     assert!(r.groups.is_empty());
     assert_eq!(r.accounting.rows, 0);
-    assert_eq!(
-        r.rank(Measure::Mass, Some(5)).sentence(),
-        "Nothing was recorded."
-    );
+    assert_eq!(r.rank(Measure::Mass, Some(5)).sentence(), "Nothing was recorded.");
 }
 
 #[test]
@@ -194,10 +134,7 @@ fn dimensions_are_kept_apart_and_nulls_are_not_zero() {
     rows.push(null);
     let zero = seizure(Drug::Lsd, "0 kg", (2020, 1, 2), (2020, 1, 2), "USA");
     rows.push(zero);
-    let r = SeizureTable::from_seizures(&rows)
-        .unwrap()
-        .aggregate(&Query::by(&[GroupKey::Drug]))
-        .unwrap();
+    let r = SeizureTable::from_seizures(&rows).unwrap().aggregate(&Query::by(&[GroupKey::Drug])).unwrap();
     let m = &r.groups[0].measures;
     assert_eq!(m.mass.value_in(Unit::Gram).to_string(), "2");
     assert_eq!(m.mass.records, 2);
@@ -212,33 +149,15 @@ fn dimensions_are_kept_apart_and_nulls_are_not_zero() {
 #[test]
 fn huge_quantities_overflow_with_the_group_named() {
     let q = Query::by(&[GroupKey::Drug]);
-    let t = SeizureTable::from_seizures(&[seizure(
-        Drug::Opium,
-        "1 kg",
-        (2020, 1, 1),
-        (2020, 1, 1),
-        "IRN",
-    )])
-    .unwrap();
+    let t = SeizureTable::from_seizures(&[seizure(Drug::Opium, "1 kg", (2020, 1, 1), (2020, 1, 1), "IRN")]).unwrap();
     let mut a = t.aggregate(&q).unwrap();
     let mut huge = a.clone();
     huge.groups[0].measures.mass.sum = i128::MAX;
     let err = a.merge(&huge).unwrap_err();
-    assert_eq!(
-        err,
-        AggregateError::Overflow {
-            group: "Opium".into()
-        }
-    );
+    assert_eq!(err, AggregateError::Overflow { group: "Opium".into() });
     // The largest single quantity sums exactly.
-    let big = Seizure {
-        quantity: Some(Quantity::from_base(i64::MAX, Unit::Kilogram).unwrap()),
-        ..t.row(0).unwrap()
-    };
-    let r = SeizureTable::from_seizures(&[big.clone(), big])
-        .unwrap()
-        .aggregate(&q)
-        .unwrap();
+    let big = Seizure { quantity: Some(Quantity::from_base(i64::MAX, Unit::Kilogram).unwrap()), ..t.row(0).unwrap() };
+    let r = SeizureTable::from_seizures(&[big.clone(), big]).unwrap().aggregate(&q).unwrap();
     assert_eq!(r.groups[0].measures.mass.sum, 2 * i128::from(i64::MAX));
     assert_eq!(r.groups[0].measures.mass.quantity(Unit::Kilogram), None);
 }
@@ -263,30 +182,13 @@ fn compare_years() {
     let got: Vec<_> = c
         .rows
         .iter()
-        .map(|r| {
-            (
-                r.label.as_str(),
-                r.absolute.to_string(),
-                r.percent.map(|p| format!("{p:.1}")),
-                r.status,
-            )
-        })
+        .map(|r| (r.label.as_str(), r.absolute.to_string(), r.percent.map(|p| format!("{p:.1}")), r.status))
         .collect();
     assert_eq!(
         got,
         [
-            (
-                "Opium",
-                "5".to_owned(),
-                Some("50.0".to_owned()),
-                ChangeStatus::Both
-            ),
-            (
-                "Heroin",
-                "-3".to_owned(),
-                Some("-100.0".to_owned()),
-                ChangeStatus::Vanished
-            ),
+            ("Opium", "5".to_owned(), Some("50.0".to_owned()), ChangeStatus::Both),
+            ("Heroin", "-3".to_owned(), Some("-100.0".to_owned()), ChangeStatus::Vanished),
             ("Morphine", "4".to_owned(), None, ChangeStatus::New),
         ]
     );
@@ -304,32 +206,11 @@ fn period_filter_accounts_for_straddlers() {
     let t = SeizureTable::from_seizures(&rows).unwrap();
     let mut f = Filter::default();
     f.add("country", "Iran").unwrap();
-    let r = t
-        .aggregate(
-            &Query::by(&[GroupKey::Drug])
-                .filter(f)
-                .period(Period::parse("2021").unwrap()),
-        )
-        .unwrap();
+    let r = t.aggregate(&Query::by(&[GroupKey::Drug]).filter(f).period(Period::parse("2021").unwrap())).unwrap();
     assert_eq!(r.groups.len(), 1);
-    assert_eq!(
-        r.groups[0]
-            .measures
-            .mass
-            .value_in(Unit::Kilogram)
-            .to_string(),
-        "2"
-    );
+    assert_eq!(r.groups[0].measures.mass.value_in(Unit::Kilogram).to_string(), "2");
     let a = r.accounting;
-    assert_eq!(
-        (
-            a.filtered_out,
-            a.outside_period,
-            a.straddling_period,
-            a.aggregated
-        ),
-        (1, 1, 1, 1)
-    );
+    assert_eq!((a.filtered_out, a.outside_period, a.straddling_period, a.aggregated), (1, 1, 1, 1));
     assert!(a.balanced());
 }
 
@@ -338,20 +219,12 @@ fn equivalents_echo_their_factors() {
     let t = seed_table();
     let mut f = Factors::default();
     assert!(f.set("opium-per-heroin", "8"));
-    let eq = t
-        .equivalents(&Query::default(), Basis::OpiumEquivalent, f)
-        .unwrap();
+    let eq = t.equivalents(&Query::default(), Basis::OpiumEquivalent, f).unwrap();
     assert_eq!(eq.factors.opium_per_heroin.to_string(), "8");
     // (47767 / 8 + 2304 + 1144) * 8
     assert_eq!(eq.rows[0].mass_kg.to_string(), "75351");
     let ats = [
-        seizure(
-            Drug::Captagon,
-            "1000 tablets",
-            (2020, 1, 1),
-            (2020, 1, 1),
-            "SAU",
-        ),
+        seizure(Drug::Captagon, "1000 tablets", (2020, 1, 1), (2020, 1, 1), "SAU"),
         seizure(Drug::Amphetamine, "2 kg", (2020, 1, 1), (2020, 1, 1), "SAU"),
     ];
     let eq = SeizureTable::from_seizures(&ats)
@@ -381,10 +254,7 @@ fn merge_rejects_other_queries() {
     let t = seed_table();
     let mut a = t.aggregate(&Query::by(&[GroupKey::Drug])).unwrap();
     let b = t.aggregate(&Query::by(&[GroupKey::DrugGroup])).unwrap();
-    assert!(matches!(
-        a.merge(&b),
-        Err(AggregateError::Incompatible { .. })
-    ));
+    assert!(matches!(a.merge(&b), Err(AggregateError::Incompatible { .. })));
 }
 
 #[test]
@@ -392,24 +262,14 @@ fn hashed_and_dense_paths_agree() {
     // Day x name x place over many distinct values exceeds the dense limit.
     let mut rows = Vec::new();
     for i in 0..3000 {
-        let mut s = seizure(
-            Drug::Opium,
-            &format!("{} g", i % 17 + 1),
-            (2020, 1, 1),
-            (2020, 1, 1),
-            "IRN",
-        );
+        let mut s = seizure(Drug::Opium, &format!("{} g", i % 17 + 1), (2020, 1, 1), (2020, 1, 1), "IRN");
         s.period = Period::day(Date::from_days(18_000 + i % 400));
         s.substance.name = format!("opium lot {}", i % 50);
         s.place.locality = Some(format!("port {}", i % 30));
         rows.push(s);
     }
     let t = SeizureTable::from_seizures(&rows).unwrap();
-    let q = Query::by(&[
-        GroupKey::Name,
-        GroupKey::Locality,
-        GroupKey::Time(Granularity::Day),
-    ]);
+    let q = Query::by(&[GroupKey::Name, GroupKey::Locality, GroupKey::Time(Granularity::Day)]);
     let big = t.aggregate(&q).unwrap();
     let grand = big.grand_total();
     let small = t.aggregate(&Query::default()).unwrap();
@@ -428,13 +288,7 @@ fn arb_seizure() -> impl Strategy<Value = Seizure> {
         Drug::Captagon,
     ]);
     let countries = prop::sample::select(vec!["IRN", "AFG", "PAK", "TUR"]);
-    let units = prop::sample::select(vec![
-        Unit::Kilogram,
-        Unit::Gram,
-        Unit::Pound,
-        Unit::Litre,
-        Unit::Tablet,
-    ]);
+    let units = prop::sample::select(vec![Unit::Kilogram, Unit::Gram, Unit::Pound, Unit::Litre, Unit::Tablet]);
     (
         drugs,
         countries,
@@ -462,12 +316,7 @@ fn arb_seizure() -> impl Strategy<Value = Seizure> {
 
 fn arb_query() -> impl Strategy<Value = Query> {
     let keys = prop::sample::subsequence(
-        vec![
-            GroupKey::Drug,
-            GroupKey::DrugGroup,
-            GroupKey::Country,
-            GroupKey::Time(Granularity::Month),
-        ],
+        vec![GroupKey::Drug, GroupKey::DrugGroup, GroupKey::Country, GroupKey::Time(Granularity::Month)],
         0..=3,
     );
     let rules = prop::sample::select(vec![SpanRule::Separate, SpanRule::ByStart, SpanRule::ByEnd]);
@@ -475,10 +324,7 @@ fn arb_query() -> impl Strategy<Value = Query> {
 }
 
 fn agg(rows: &[Seizure], q: &Query) -> Aggregate {
-    SeizureTable::from_seizures(rows)
-        .unwrap()
-        .aggregate(q)
-        .unwrap()
+    SeizureTable::from_seizures(rows).unwrap().aggregate(q).unwrap()
 }
 
 proptest! {
@@ -570,9 +416,7 @@ fn parallel_run_equals_merged_serial_parts() {
     // 100,000 rows: large enough for the parallel path; each part of 25,000 runs serially.
     let mut state = 7u64;
     let mut next = move || {
-        state = state
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
+        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         state >> 33
     };
     let drugs = [Drug::Opium, Drug::Heroin, Drug::CannabisHerb, Drug::Cocaine];
@@ -585,8 +429,7 @@ fn parallel_run_equals_merged_serial_parts() {
                 (2020, 1, 1),
                 ["IRN", "AFG"][(next() % 2) as usize],
             );
-            s.quantity =
-                Some(Quantity::from_base((next() % 1_000_000_000) as i64, Unit::Gram).unwrap());
+            s.quantity = Some(Quantity::from_base((next() % 1_000_000_000) as i64, Unit::Gram).unwrap());
             s.period = Period::day(Date::from_days(18_000 + (next() % 700) as i32));
             s
         })

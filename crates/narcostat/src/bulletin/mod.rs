@@ -118,20 +118,9 @@ fn activity_item(a: &Activity) -> ActivityItem {
     let mut derived = Vec::new();
     let mut f = |k: &str, v: String| figures.push((k.to_owned(), v));
     match &a.kind {
-        ActivityKind::Cooperation {
-            partner_country,
-            partner_agency,
-            own_agency,
-            contact,
-            fields,
-            intentions,
-        } => {
+        ActivityKind::Cooperation { partner_country, partner_agency, own_agency, contact, fields, intentions } => {
             if let Some(c) = partner_country {
-                f(
-                    "partner country",
-                    c.info()
-                        .map_or_else(|| c.to_string(), |i| i.name.to_owned()),
-                );
+                f("partner country", c.info().map_or_else(|| c.to_string(), |i| i.name.to_owned()));
             }
             if let Some(p) = partner_agency {
                 f("partner", p.clone());
@@ -155,11 +144,7 @@ fn activity_item(a: &Activity) -> ActivityItem {
                 f("intention", i.clone());
             }
         }
-        ActivityKind::Memorandum {
-            parties,
-            purpose,
-            commitments,
-        } => {
+        ActivityKind::Memorandum { parties, purpose, commitments } => {
             f("parties", parties.join("; "));
             if let Some(p) = purpose {
                 f("purpose", p.clone());
@@ -168,13 +153,7 @@ fn activity_item(a: &Activity) -> ActivityItem {
                 f("commitment", c.clone());
             }
         }
-        ActivityKind::Training {
-            organiser,
-            programme,
-            participants,
-            audience,
-            topics,
-        } => {
+        ActivityKind::Training { organiser, programme, participants, audience, topics } => {
             if let Some(o) = organiser {
                 f("organiser", o.clone());
             }
@@ -182,10 +161,7 @@ fn activity_item(a: &Activity) -> ActivityItem {
                 f("programme", p.clone());
             }
             for p in participants {
-                let at = p
-                    .stated_in
-                    .as_deref()
-                    .map_or(String::new(), |s| format!(" ({s})"));
+                let at = p.stated_in.as_deref().map_or(String::new(), |s| format!(" ({s})"));
                 f("participants", format!("{}{at}", n(p.value)));
             }
             if let Some(a) = audience {
@@ -195,12 +171,7 @@ fn activity_item(a: &Activity) -> ActivityItem {
                 f("topics", topics.join("; "));
             }
         }
-        ActivityKind::TreatmentCentre {
-            centre_type,
-            target_group,
-            ordinal_in_province,
-            first_of_kind,
-        } => {
+        ActivityKind::TreatmentCentre { centre_type, target_group, ordinal_in_province, first_of_kind } => {
             f("type", centre_type.clone());
             if let Some(t) = target_group {
                 f("for", t.clone());
@@ -209,36 +180,18 @@ fn activity_item(a: &Activity) -> ActivityItem {
                 f("first of its kind", "yes".to_owned());
             }
             if let Some(o) = ordinal_in_province {
-                f(
-                    "centres of this type in the province",
-                    format!("{o} (this one included)"),
-                );
+                f("centres of this type in the province", format!("{o} (this one included)"));
             }
         }
-        ActivityKind::Funding {
-            amount,
-            beneficiaries,
-            beneficiary_group,
-            purpose,
-        } => {
-            f(
-                "amount",
-                format!("{} {}", n(amount.amount), amount.currency),
-            );
+        ActivityKind::Funding { amount, beneficiaries, beneficiary_group, purpose } => {
+            f("amount", format!("{} {}", n(amount.amount), amount.currency));
             if let Some(b) = beneficiaries {
                 f("beneficiaries", n(b));
                 if *b > 0 {
-                    let per = Decimal::from_ratio(
-                        amount.amount.mantissa,
-                        *b as i128 * 10i128.pow(amount.amount.scale),
-                        1,
-                        0,
-                    )
-                    .unwrap_or(Decimal::from_int(0));
-                    derived.push((
-                        "per beneficiary".to_owned(),
-                        format!("{} {}", n(per), amount.currency),
-                    ));
+                    let per =
+                        Decimal::from_ratio(amount.amount.mantissa, *b as i128 * 10i128.pow(amount.amount.scale), 1, 0)
+                            .unwrap_or(Decimal::from_int(0));
+                    derived.push(("per beneficiary".to_owned(), format!("{} {}", n(per), amount.currency)));
                 }
             }
             if let Some(g) = beneficiary_group {
@@ -248,11 +201,7 @@ fn activity_item(a: &Activity) -> ActivityItem {
                 f("purpose", p.clone());
             }
         }
-        ActivityKind::Prevention {
-            people_reached,
-            setting,
-            target_group,
-        } => {
+        ActivityKind::Prevention { people_reached, setting, target_group } => {
             if let Some(p) = people_reached {
                 f("people reached", n(p));
             }
@@ -263,33 +212,21 @@ fn activity_item(a: &Activity) -> ActivityItem {
                 f("target group", t.clone());
             }
         }
-        ActivityKind::NationalPlan {
-            name,
-            lead,
-            provinces_covered,
-            target_group,
-        } => {
+        ActivityKind::NationalPlan { name, lead, provinces_covered, target_group } => {
             f("plan", name.clone());
             if let Some(l) = lead {
                 f("lead", l.clone());
             }
             if let Some(p) = provinces_covered {
                 f("provinces covered", p.to_string());
-                derived.push((
-                    "share of Iran's 31 provinces".to_owned(),
-                    format!("{:.0}%", 100.0 * f64::from(*p) / 31.0),
-                ));
+                derived
+                    .push(("share of Iran's 31 provinces".to_owned(), format!("{:.0}%", 100.0 * f64::from(*p) / 31.0)));
             }
             if let Some(t) = target_group {
                 f("target group", t.clone());
             }
         }
-        ActivityKind::Regulatory {
-            step,
-            regulator,
-            status,
-            composition,
-        } => {
+        ActivityKind::Regulatory { step, regulator, status, composition } => {
             f("step", step.clone());
             if let Some(r) = regulator {
                 f("regulator", r.clone());
@@ -298,10 +235,7 @@ fn activity_item(a: &Activity) -> ActivityItem {
                 f("status", s.clone());
             }
             for c in composition {
-                let q = c
-                    .qualifier
-                    .as_deref()
-                    .map_or(String::new(), |q| format!("{q} "));
+                let q = c.qualifier.as_deref().map_or(String::new(), |q| format!("{q} "));
                 f("composition", format!("{q}{}% {}", c.percent, c.name));
             }
         }
@@ -325,28 +259,13 @@ impl Bulletin {
             .seizures
             .iter()
             .map(|s| s.period)
-            .reduce(|a, b| Period {
-                start: a.start.min(b.start),
-                end: a.end.max(b.end),
-            });
-        let period = period
-            .or(span)
-            .unwrap_or(Period::day(crate::Date::from_days(0)));
-        let in_period: Vec<Seizure> = dataset
-            .seizures
-            .iter()
-            .filter(|s| s.period.overlaps(period))
-            .cloned()
-            .collect();
+            .reduce(|a, b| Period { start: a.start.min(b.start), end: a.end.max(b.end) });
+        let period = period.or(span).unwrap_or(Period::day(crate::Date::from_days(0)));
+        let in_period: Vec<Seizure> = dataset.seizures.iter().filter(|s| s.period.overlaps(period)).cloned().collect();
         let table = SeizureTable::from_seizures(&in_period).unwrap_or_default();
         let by_name = table.aggregate(&Query::by(&[GroupKey::Name])).ok();
         let ranking = by_name.as_ref().map_or_else(
-            || Ranking {
-                measure: Measure::Mass,
-                entries: Vec::new(),
-                total: Decimal::from_int(0),
-                groups: 0,
-            },
+            || Ranking { measure: Measure::Mass, entries: Vec::new(), total: Decimal::from_int(0), groups: 0 },
             |a| a.rank(Measure::Mass, None),
         );
         let mut other_totals = Vec::new();
@@ -356,19 +275,12 @@ impl Bulletin {
                 other_totals.push(format!("{} l", n(g.volume.value_in(crate::Unit::Litre))));
             }
             if !g.count.is_empty() {
-                other_totals.push(format!(
-                    "{} units (tablets, plants, ...)",
-                    n(g.count.value_in(crate::Unit::Unit))
-                ));
+                other_totals.push(format!("{} units (tablets, plants, ...)", n(g.count.value_in(crate::Unit::Unit))));
             }
         }
         // The previous period, when the data has records in it.
         let previous = period.previous();
-        let prev_rows: Vec<&Seizure> = dataset
-            .seizures
-            .iter()
-            .filter(|s| previous.covers(s.period))
-            .collect();
+        let prev_rows: Vec<&Seizure> = dataset.seizures.iter().filter(|s| previous.covers(s.period)).collect();
         let comparison = if prev_rows.is_empty() {
             None
         } else {
@@ -390,11 +302,7 @@ impl Bulletin {
         };
 
         let mut activities: Vec<ActivitySection> = Vec::new();
-        for a in dataset
-            .activities
-            .iter()
-            .filter(|a| a.period.overlaps(period))
-        {
+        for a in dataset.activities.iter().filter(|a| a.period.overlaps(period)) {
             let kind = a.kind.name();
             let item = activity_item(a);
             match activities.iter_mut().find(|s| s.kind == kind) {
@@ -408,19 +316,12 @@ impl Bulletin {
         }
 
         let mut data_quality = Vec::new();
-        for t in dataset
-            .reported_totals
-            .iter()
-            .filter(|t| t.period.overlaps(period))
-        {
+        for t in dataset.reported_totals.iter().filter(|t| t.period.overlaps(period)) {
             if let Ok(c) = check_total(t, &dataset.seizures, Tolerance::default()) {
                 if c.difference != "0" {
                     data_quality.push(Finding {
                         kind: "stated-total".to_owned(),
-                        message: format!(
-                            "The stated total and its items differ: {}.",
-                            c.describe()
-                        ),
+                        message: format!("The stated total and its items differ: {}.", c.describe()),
                     });
                 }
             }
@@ -429,36 +330,21 @@ impl Bulletin {
             let values: Vec<String> = c
                 .statements
                 .iter()
-                .map(|(v, at)| {
-                    if at.is_empty() {
-                        v.clone()
-                    } else {
-                        format!("{v} ({at})")
-                    }
-                })
+                .map(|(v, at)| if at.is_empty() { v.clone() } else { format!("{v} ({at})") })
                 .collect();
-            let kind = if c.fact.starts_with("period") {
-                "period"
-            } else {
-                "conflict"
-            };
+            let kind = if c.fact.starts_with("period") { "period" } else { "conflict" };
             data_quality.push(Finding {
                 kind: kind.to_owned(),
-                message: format!(
-                    "Conflicting figures for the {}: {}.",
-                    c.fact,
-                    values.join(" vs ")
-                ),
+                message: format!("Conflicting figures for the {}: {}.", c.fact, values.join(" vs ")),
             });
         }
-        let outside = in_period
-            .iter()
-            .filter(|s| !period.covers(s.period))
-            .count();
+        let outside = in_period.iter().filter(|s| !period.covers(s.period)).count();
         if outside > 0 {
             data_quality.push(Finding {
                 kind: "period".to_owned(),
-                message: format!("{outside} seizure records also cover days outside {period}; they are included whole."),
+                message: format!(
+                    "{outside} seizure records also cover days outside {period}; they are included whole."
+                ),
             });
         }
         for d in duplicates(&in_period) {
@@ -483,17 +369,11 @@ impl Bulletin {
                 ),
             });
         }
-        let title = dataset.sources.first().map_or_else(
-            || format!("Drug seizures and programme activities, {period}"),
-            |s| s.title.clone(),
-        );
-        Self {
-            title,
-            period,
-            seizures,
-            activities,
-            data_quality,
-        }
+        let title = dataset
+            .sources
+            .first()
+            .map_or_else(|| format!("Drug seizures and programme activities, {period}"), |s| s.title.clone());
+        Self { title, period, seizures, activities, data_quality }
     }
 
     /// Renders the bulletin.

@@ -49,35 +49,15 @@ fn pct(share: f64) -> String {
 
 fn text(b: &Bulletin) -> String {
     let mut o = String::new();
-    let _ = writeln!(
-        o,
-        "{}\n{}\n",
-        b.title,
-        "=".repeat(b.title.chars().count().min(100))
-    );
+    let _ = writeln!(o, "{}\n{}\n", b.title, "=".repeat(b.title.chars().count().min(100)));
     let _ = writeln!(o, "Period: {} to {}\n", b.period.start, b.period.end);
     let s = &b.seizures;
     let _ = writeln!(o, "SEIZURES\n");
-    let _ = writeln!(
-        o,
-        "{} kg of drugs were seized in {} records.",
-        group_thousands(&s.total_kg.to_string()),
-        s.records
-    );
+    let _ =
+        writeln!(o, "{} kg of drugs were seized in {} records.", group_thousands(&s.total_kg.to_string()), s.records);
     let _ = writeln!(o, "{}\n", s.sentence);
-    let width = s
-        .ranking
-        .entries
-        .iter()
-        .map(|e| e.label.chars().count())
-        .max()
-        .unwrap_or(4)
-        .clamp(4, 60);
-    let _ = writeln!(
-        o,
-        "  {:>4}  {:<width$}  {:>12}  {:>7}",
-        "rank", "substance", "kg", "share"
-    );
+    let width = s.ranking.entries.iter().map(|e| e.label.chars().count()).max().unwrap_or(4).clamp(4, 60);
+    let _ = writeln!(o, "  {:>4}  {:<width$}  {:>12}  {:>7}", "rank", "substance", "kg", "share");
     for e in &s.ranking.entries {
         let _ = writeln!(
             o,
@@ -104,9 +84,7 @@ fn text(b: &Bulletin) -> String {
             o,
             "\nCompared with {p}: {} kg ({}).",
             group_thousands(&c.total.absolute.to_string()),
-            c.total
-                .percent
-                .map_or("no earlier figure".to_owned(), |p| format!("{p:+.1}%"))
+            c.total.percent.map_or("no earlier figure".to_owned(), |p| format!("{p:+.1}%"))
         );
     }
     for sec in &b.activities {
@@ -136,23 +114,13 @@ fn text(b: &Bulletin) -> String {
 
 /// Escapes text for a Markdown table cell or line.
 fn md(t: &str) -> String {
-    t.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('\n', " ")
+    t.replace('\\', "\\\\").replace('|', "\\|").replace('<', "&lt;").replace('>', "&gt;").replace('\n', " ")
 }
 
 fn markdown(b: &Bulletin) -> String {
     let mut o = String::new();
     let s = &b.seizures;
-    let _ = writeln!(
-        o,
-        "# {}\n\n*{} to {}*\n\n## Seizures\n",
-        md(&b.title),
-        b.period.start,
-        b.period.end
-    );
+    let _ = writeln!(o, "# {}\n\n*{} to {}*\n\n## Seizures\n", md(&b.title), b.period.start, b.period.end);
     let _ = writeln!(
         o,
         "{} kg of drugs were seized in {} records. {}\n",
@@ -171,11 +139,7 @@ fn markdown(b: &Bulletin) -> String {
             pct(e.share)
         );
     }
-    let _ = writeln!(
-        o,
-        "| | **total** | **{}** | 100.00% |",
-        group_thousands(&s.total_kg.to_string())
-    );
+    let _ = writeln!(o, "| | **total** | **{}** | 100.00% |", group_thousands(&s.total_kg.to_string()));
     for t in &s.other_totals {
         let _ = writeln!(o, "\nAlso seized: {t}.");
     }
@@ -216,11 +180,7 @@ fn svg_chart(b: &Bulletin) -> String {
     );
     for (i, e) in entries.iter().enumerate() {
         let y = gap + i as f64 * (bar_h + gap);
-        let w = if max > 0.0 {
-            chart_w * e.value.to_f64() / max
-        } else {
-            0.0
-        };
+        let w = if max > 0.0 { chart_w * e.value.to_f64() / max } else { 0.0 };
         let _ = write!(
             o,
             "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"13\">{}</text><rect x=\"{label_w}\" y=\"{y}\" width=\"{w:.1}\" height=\"{bar_h}\" fill=\"#8a3b12\"><title>{}: {} kg</title></rect><text x=\"{}\" y=\"{}\" font-size=\"12\">{} kg ({})</text>",
@@ -262,7 +222,9 @@ fn html(b: &Bulletin) -> String {
         esc(&s.sentence)
     );
     o.push_str(&svg_chart(b));
-    o.push_str("\n<table>\n<thead><tr><th>rank</th><th>substance</th><th>kg</th><th>share</th></tr></thead>\n<tbody>\n");
+    o.push_str(
+        "\n<table>\n<thead><tr><th>rank</th><th>substance</th><th>kg</th><th>share</th></tr></thead>\n<tbody>\n",
+    );
     for e in &s.ranking.entries {
         let _ = writeln!(
             o,
@@ -283,11 +245,7 @@ fn html(b: &Bulletin) -> String {
         for item in &sec.items {
             let _ = writeln!(o, "<h3>{}</h3>\n<ul>", esc(&item.title));
             if !item.places.is_empty() {
-                let _ = writeln!(
-                    o,
-                    "<li><strong>where</strong>: {}</li>",
-                    esc(&item.places.join(", "))
-                );
+                let _ = writeln!(o, "<li><strong>where</strong>: {}</li>", esc(&item.places.join(", ")));
             }
             for (k, v) in item.figures.iter().chain(&item.derived) {
                 let _ = writeln!(o, "<li><strong>{}</strong>: {}</li>", esc(k), esc(v));

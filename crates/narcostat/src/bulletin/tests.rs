@@ -7,29 +7,15 @@ fn seed_bulletin_text() {
     assert_eq!(b.period.to_string(), "2021-01-30..2021-02-28");
     let t = b.render(BulletinFormat::Text);
     // The ranking lines of the seed, in order.
-    let order = [
-        "Opium",
-        "Hashish",
-        "Morphine",
-        "Heroin",
-        "Crystal",
-        "other substances",
-        "Grass",
-    ];
+    let order = ["Opium", "Hashish", "Morphine", "Heroin", "Crystal", "other substances", "Grass"];
     let mut pos = 0;
     for name in order {
-        let at = t[pos..]
-            .find(&format!("  {name}"))
-            .unwrap_or_else(|| panic!("{name} after {pos}\n{t}"));
+        let at = t[pos..].find(&format!("  {name}")).unwrap_or_else(|| panic!("{name} after {pos}\n{t}"));
         pos += at + 1;
     }
-    assert!(t.contains(
-        "The highest seized type was Opium with 47,767 kg, followed by 5,637 kg of Hashish"
-    ));
+    assert!(t.contains("The highest seized type was Opium with 47,767 kg, followed by 5,637 kg of Hashish"));
     assert!(t.contains("58,207"));
-    assert!(
-        t.contains("stated about 58,383 kg, items 58,207 kg (7 items): difference 176 kg (0.30%)")
-    );
+    assert!(t.contains("stated about 58,383 kg, items 58,207 kg (7 items): difference 176 kg (0.30%)"));
     assert!(t.contains("120 (heading) vs 122 (text)"));
     assert!(t.contains("2021-01-31..2021-02-25"));
     assert!(t.contains("per beneficiary: 471,698,113 IRR"));
@@ -62,10 +48,7 @@ fn every_activity_kind_appears() {
 fn period_option_filters_and_flags() {
     let b = Bulletin::build(&bulletin_2021_02(), Some(Period::parse("2021-02").unwrap()));
     assert_eq!(b.seizures.records, 7);
-    assert!(b.data_quality.iter().any(|f| {
-        f.message
-            .starts_with("7 seizure records also cover days outside")
-    }));
+    assert!(b.data_quality.iter().any(|f| { f.message.starts_with("7 seizure records also cover days outside") }));
     let empty = Bulletin::build(&bulletin_2021_02(), Some(Period::parse("2019").unwrap()));
     assert_eq!(empty.seizures.records, 0);
     assert_eq!(empty.seizures.sentence, "Nothing was recorded.");
@@ -81,9 +64,7 @@ fn html_escapes_data() {
     assert!(h.starts_with("<!DOCTYPE html>"));
     assert!(h.contains("<svg"));
     // Balanced tags for the elements the page uses.
-    for tag in [
-        "html", "body", "table", "svg", "ul", "h1", "h2", "h3", "tr", "td", "li",
-    ] {
+    for tag in ["html", "body", "table", "svg", "ul", "h1", "h2", "h3", "tr", "td", "li"] {
         let open = h.matches(&format!("<{tag}>")).count() + h.matches(&format!("<{tag} ")).count();
         let close = h.matches(&format!("</{tag}>")).count();
         assert_eq!(open, close, "<{tag}>");
@@ -104,10 +85,7 @@ fn comparison_with_previous_month() {
     d.seizures.push(jan);
     let b = Bulletin::build(&d, Some(Period::parse("2021-02").unwrap()));
     let c = b.seizures.comparison.clone().unwrap();
-    assert_eq!(
-        b.seizures.previous_period.unwrap().to_string(),
-        "2021-01-01..2021-01-31"
-    );
+    assert_eq!(b.seizures.previous_period.unwrap().to_string(), "2021-01-01..2021-01-31");
     assert_eq!(c.total.absolute.to_string(), "18207");
     let json = b.render(BulletinFormat::Json);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();

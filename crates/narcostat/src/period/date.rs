@@ -43,14 +43,9 @@ impl Date {
 
     /// The date of a Gregorian year, month (1-12) and day (1-31).
     pub fn from_ymd(year: i32, month: u32, day: u32) -> Result<Self, DateError> {
-        if !(-9999..=9999).contains(&year)
-            || !(1..=12).contains(&month)
-            || day < 1
-            || day > days_in_month(year, month)
+        if !(-9999..=9999).contains(&year) || !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month)
         {
-            return Err(DateError {
-                text: format!("{year:04}-{month:02}-{day:02}"),
-            });
+            return Err(DateError { text: format!("{year:04}-{month:02}-{day:02}") });
         }
         Ok(Self(days_from_civil(year, month, day)))
     }
@@ -142,16 +137,10 @@ impl std::str::FromStr for Date {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let err = || DateError { text: s.to_owned() };
         let mut parts = s.trim().split(['-', '/']);
-        let (Some(y), Some(m), Some(d), None) =
-            (parts.next(), parts.next(), parts.next(), parts.next())
-        else {
+        let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
             return Err(err());
         };
-        let (y, m, d) = (
-            y.parse().map_err(|_| err())?,
-            m.parse().map_err(|_| err())?,
-            d.parse().map_err(|_| err())?,
-        );
+        let (y, m, d) = (y.parse().map_err(|_| err())?, m.parse().map_err(|_| err())?, d.parse().map_err(|_| err())?);
         Self::from_ymd(y, m, d).map_err(|_| err())
     }
 }

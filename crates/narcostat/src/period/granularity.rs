@@ -63,23 +63,19 @@ impl Granularity {
     /// Parses a name of the shared vocabulary (`fiscal-year` is the US year;
     /// see [`Granularity::FiscalYear`] for others).
     pub fn parse(name: &str) -> Result<Self, UnknownGranularity> {
-        Ok(
-            match name.trim().to_ascii_lowercase().replace('_', "-").as_str() {
-                "day" | "date" => Self::Day,
-                "week" | "iso-week" => Self::Week,
-                "month" => Self::Month,
-                "quarter" => Self::Quarter,
-                "year" => Self::Year,
-                "fiscal-year" | "fy" => Self::US_FISCAL_YEAR,
-                "solar-hijri-month" | "sh-month" => Self::SolarHijriMonth,
-                "solar-hijri-year" | "sh-year" => Self::SolarHijriYear,
-                _ => {
-                    return Err(UnknownGranularity {
-                        name: name.to_owned(),
-                    });
-                }
-            },
-        )
+        Ok(match name.trim().to_ascii_lowercase().replace('_', "-").as_str() {
+            "day" | "date" => Self::Day,
+            "week" | "iso-week" => Self::Week,
+            "month" => Self::Month,
+            "quarter" => Self::Quarter,
+            "year" => Self::Year,
+            "fiscal-year" | "fy" => Self::US_FISCAL_YEAR,
+            "solar-hijri-month" | "sh-month" => Self::SolarHijriMonth,
+            "solar-hijri-year" | "sh-year" => Self::SolarHijriYear,
+            _ => {
+                return Err(UnknownGranularity { name: name.to_owned() });
+            }
+        })
     }
 
     /// The index of the bucket holding `date`; `None` only for Solar Hijri
@@ -122,39 +118,22 @@ impl Granularity {
     pub fn bucket_period(self, index: i32) -> Option<Period> {
         let (start, next) = match self {
             Self::Day => (Date::from_days(index), Date::from_days(index + 1)),
-            Self::Week => (
-                Date::from_days(index * 7 - 3),
-                Date::from_days(index * 7 + 4),
-            ),
+            Self::Week => (Date::from_days(index * 7 - 3), Date::from_days(index * 7 + 4)),
             Self::Month => (month_start(index), month_start(index + 1)),
             Self::Quarter => (month_start(index * 3), month_start(index * 3 + 3)),
             Self::Year => (month_start(index * 12), month_start(index * 12 + 12)),
             Self::FiscalYear(start) => {
-                let first = if start <= 1 {
-                    index * 12
-                } else {
-                    (index - 1) * 12 + i32::from(start) - 1
-                };
+                let first = if start <= 1 { index * 12 } else { (index - 1) * 12 + i32::from(start) - 1 };
                 (month_start(first), month_start(first + 12))
             }
             Self::SolarHijriMonth => {
                 let (y, m) = (index.div_euclid(12), index.rem_euclid(12) as u8 + 1);
-                let next = if m == 12 {
-                    SolarHijri::month_start(y + 1, 1)
-                } else {
-                    SolarHijri::month_start(y, m + 1)
-                };
+                let next = if m == 12 { SolarHijri::month_start(y + 1, 1) } else { SolarHijri::month_start(y, m + 1) };
                 (SolarHijri::month_start(y, m)?, next?)
             }
-            Self::SolarHijriYear => (
-                SolarHijri::month_start(index, 1)?,
-                SolarHijri::month_start(index + 1, 1)?,
-            ),
+            Self::SolarHijriYear => (SolarHijri::month_start(index, 1)?, SolarHijri::month_start(index + 1, 1)?),
         };
-        Some(Period {
-            start,
-            end: next.pred(),
-        })
+        Some(Period { start, end: next.pred() })
     }
 
     /// The label of a bucket (`2021-02`, `2021-W05`, `FY2024`, `SH1399-11`, ...).
@@ -169,19 +148,11 @@ impl Granularity {
                 let first_week = (jan4 + 3).div_euclid(7);
                 format!("{year:04}-W{:02}", index - first_week + 1)
             }
-            Self::Month => format!(
-                "{:04}-{:02}",
-                index.div_euclid(12),
-                index.rem_euclid(12) + 1
-            ),
+            Self::Month => format!("{:04}-{:02}", index.div_euclid(12), index.rem_euclid(12) + 1),
             Self::Quarter => format!("{:04}-Q{}", index.div_euclid(4), index.rem_euclid(4) + 1),
             Self::Year => format!("{index:04}"),
             Self::FiscalYear(_) => format!("FY{index:04}"),
-            Self::SolarHijriMonth => format!(
-                "SH{:04}-{:02}",
-                index.div_euclid(12),
-                index.rem_euclid(12) + 1
-            ),
+            Self::SolarHijriMonth => format!("SH{:04}-{:02}", index.div_euclid(12), index.rem_euclid(12) + 1),
             Self::SolarHijriYear => format!("SH{index:04}"),
         }
     }
@@ -251,14 +222,8 @@ mod tests {
         assert_eq!(label(Granularity::SolarHijriYear), "SH1399");
         // ISO week edge cases: 2021-01-03 is in 2020-W53; 2018-12-31 in 2019-W01.
         let w = Granularity::Week;
-        assert_eq!(
-            w.label(w.bucket(Date::from_ymd(2021, 1, 3).unwrap()).unwrap()),
-            "2020-W53"
-        );
-        assert_eq!(
-            w.label(w.bucket(Date::from_ymd(2018, 12, 31).unwrap()).unwrap()),
-            "2019-W01"
-        );
+        assert_eq!(w.label(w.bucket(Date::from_ymd(2021, 1, 3).unwrap()).unwrap()), "2020-W53");
+        assert_eq!(w.label(w.bucket(Date::from_ymd(2018, 12, 31).unwrap()).unwrap()), "2019-W01");
     }
 
     #[test]

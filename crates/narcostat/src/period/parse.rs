@@ -16,9 +16,7 @@ pub(super) fn parse_period(text: &str) -> Result<Period, PeriodError> {
 }
 
 fn parse_single(t: &str, original: &str) -> Result<Period, PeriodError> {
-    let invalid = || PeriodError::Invalid {
-        text: original.to_owned(),
-    };
+    let invalid = || PeriodError::Invalid { text: original.to_owned() };
     let num = |s: &str| -> Result<i32, PeriodError> {
         if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
             return Err(invalid());
@@ -118,9 +116,6 @@ mod tests {
             }
             assert!(parse_period(bad).is_err(), "{bad}");
         }
-        assert!(matches!(
-            parse_period("2021..2020"),
-            Err(PeriodError::Reversed { .. })
-        ));
+        assert!(matches!(parse_period("2021..2020"), Err(PeriodError::Reversed { .. })));
     }
 }

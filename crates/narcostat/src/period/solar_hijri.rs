@@ -44,11 +44,7 @@ impl SolarHijri {
         let (y, m, d) = date.ymd();
         let iso = IcuDate::try_new_iso(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?).ok()?;
         let p = iso.to_calendar(Persian);
-        Some(Self {
-            year: p.era_year().year,
-            month: p.month().ordinal,
-            day: p.day_of_month().0,
-        })
+        Some(Self { year: p.era_year().year, month: p.month().ordinal, day: p.day_of_month().0 })
     }
 
     /// The Gregorian date; `None` if the date does not exist.
@@ -56,23 +52,14 @@ impl SolarHijri {
         let p = IcuDate::try_new_persian(self.year, self.month, self.day).ok()?;
         // Round-trip through the Gregorian date to reject days a month does not have.
         let iso = p.to_calendar(Iso);
-        let date = Date::from_ymd(
-            iso.era_year().year,
-            u32::from(iso.month().ordinal),
-            u32::from(iso.day_of_month().0),
-        )
-        .ok()?;
+        let date = Date::from_ymd(iso.era_year().year, u32::from(iso.month().ordinal), u32::from(iso.day_of_month().0))
+            .ok()?;
         (Self::from_date(date)? == self).then_some(date)
     }
 
     /// The first day of a Solar Hijri month.
     pub fn month_start(year: i32, month: u8) -> Option<Date> {
-        Self {
-            year,
-            month,
-            day: 1,
-        }
-        .to_date()
+        Self { year, month, day: 1 }.to_date()
     }
 }
 
@@ -83,12 +70,7 @@ mod tests {
     #[test]
     fn known_new_years() {
         // Nowruz (1 Farvardin) dates.
-        for (sh, g) in [
-            (1399, (2020, 3, 20)),
-            (1400, (2021, 3, 21)),
-            (1300, (1921, 3, 21)),
-            (1403, (2024, 3, 20)),
-        ] {
+        for (sh, g) in [(1399, (2020, 3, 20)), (1400, (2021, 3, 21)), (1300, (1921, 3, 21)), (1403, (2024, 3, 20))] {
             let d = SolarHijri::month_start(sh, 1).unwrap();
             assert_eq!(d.ymd(), g, "{sh}");
         }
@@ -104,13 +86,8 @@ mod tests {
             let sh = SolarHijri::from_date(date).unwrap();
             assert_eq!(sh.to_date(), Some(date));
             // consecutive: next day of the month, or day 1 of the next month/year
-            let next_ok = (sh.year == prev.year
-                && sh.month == prev.month
-                && sh.day == prev.day + 1)
-                || (sh.year == prev.year
-                    && sh.month == prev.month + 1
-                    && sh.day == 1
-                    && prev.day >= 29)
+            let next_ok = (sh.year == prev.year && sh.month == prev.month && sh.day == prev.day + 1)
+                || (sh.year == prev.year && sh.month == prev.month + 1 && sh.day == 1 && prev.day >= 29)
                 || (sh.year == prev.year + 1 && sh.month == 1 && sh.day == 1 && prev.month == 12);
             assert!(next_ok, "{prev:?} -> {sh:?}");
             // months 1-6 have 31 days, 7-11 have 30, Esfand 29 or 30
@@ -125,14 +102,6 @@ mod tests {
             days += 1;
         }
         assert_eq!(days, 73_414); // 201 years of 365.2424 days on average
-        assert_eq!(
-            SolarHijri {
-                year: 1399,
-                month: 7,
-                day: 31
-            }
-            .to_date(),
-            None
-        );
+        assert_eq!(SolarHijri { year: 1399, month: 7, day: 31 }.to_date(), None);
     }
 }

@@ -59,10 +59,7 @@ impl Period {
 
     /// A single day.
     pub const fn day(date: Date) -> Self {
-        Self {
-            start: date,
-            end: date,
-        }
+        Self { start: date, end: date }
     }
 
     /// The number of days covered.
@@ -100,10 +97,7 @@ impl Period {
             return Self { start, end };
         }
         let len = self.days();
-        Self {
-            start: Date::from_days(self.start.days() - len),
-            end: self.start.pred(),
-        }
+        Self { start: Date::from_days(self.start.days() - len), end: self.start.pred() }
     }
 
     /// Parses a period: see [`PeriodError::Invalid`] for the accepted forms.

@@ -109,10 +109,7 @@ impl SubRegion {
     /// Finds a sub-region by its M49 name.
     pub fn resolve(name: &str) -> Option<Self> {
         let key = crate::substance::normalize(name);
-        Self::ALL
-            .iter()
-            .copied()
-            .find(|s| crate::substance::normalize(s.name()) == key)
+        Self::ALL.iter().copied().find(|s| crate::substance::normalize(s.name()) == key)
     }
 }
 
@@ -131,31 +128,16 @@ fn table() -> &'static Table {
                 continue;
             }
             let mut fields = line.split('|');
-            let (Some(code), Some(key), Some(name), aliases) = (
-                fields.next(),
-                fields.next(),
-                fields.next(),
-                fields.next().unwrap_or(""),
-            ) else {
-                continue;
-            };
-            let (Some(code), Some(subregion)) =
-                (CountryCode::from_code(code), SubRegion::from_key(key))
+            let (Some(code), Some(key), Some(name), aliases) =
+                (fields.next(), fields.next(), fields.next(), fields.next().unwrap_or(""))
             else {
                 continue;
             };
-            by_code.insert(
-                code,
-                CountryInfo {
-                    code,
-                    name,
-                    subregion,
-                },
-            );
-            for n in std::iter::once(name)
-                .chain(aliases.split(';'))
-                .filter(|n| !n.is_empty())
-            {
+            let (Some(code), Some(subregion)) = (CountryCode::from_code(code), SubRegion::from_key(key)) else {
+                continue;
+            };
+            by_code.insert(code, CountryInfo { code, name, subregion });
+            for n in std::iter::once(name).chain(aliases.split(';')).filter(|n| !n.is_empty()) {
                 by_name.insert(crate::substance::normalize(n), code);
             }
         }
@@ -170,11 +152,7 @@ impl CountryCode {
         if b.len() != 3 || !b.iter().all(u8::is_ascii_alphabetic) {
             return None;
         }
-        Some(Self([
-            b[0].to_ascii_uppercase(),
-            b[1].to_ascii_uppercase(),
-            b[2].to_ascii_uppercase(),
-        ]))
+        Some(Self([b[0].to_ascii_uppercase(), b[1].to_ascii_uppercase(), b[2].to_ascii_uppercase()]))
     }
 
     /// Resolves a code or a name (UNODC's, the common English one, or Persian)
@@ -221,7 +199,6 @@ impl Serialize for CountryCode {
 impl<'de> Deserialize<'de> for CountryCode {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        Self::from_code(&text)
-            .ok_or_else(|| serde::de::Error::custom(format!("invalid country code {text:?}")))
+        Self::from_code(&text).ok_or_else(|| serde::de::Error::custom(format!("invalid country code {text:?}")))
     }
 }

@@ -40,28 +40,18 @@ pub struct Place {
 impl Place {
     /// A whole country.
     pub fn country(code: CountryCode) -> Self {
-        Self {
-            country: Some(code),
-            ..Self::default()
-        }
+        Self { country: Some(code), ..Self::default() }
     }
 
     /// An Iranian province, by name or current code.
     pub fn iran_province(name: &str) -> Option<Self> {
-        let p = IranProvince::resolve(name)
-            .or_else(|| IranProvince::from_code(name, ProvinceCodes::Current))?;
-        Some(Self {
-            country: CountryCode::from_code("IRN"),
-            province: Some(p.code().to_owned()),
-            ..Self::default()
-        })
+        let p = IranProvince::resolve(name).or_else(|| IranProvince::from_code(name, ProvinceCodes::Current))?;
+        Some(Self { country: CountryCode::from_code("IRN"), province: Some(p.code().to_owned()), ..Self::default() })
     }
 
     /// The M49 sub-region of the country.
     pub fn subregion(&self) -> Option<SubRegion> {
-        self.country
-            .and_then(CountryCode::info)
-            .map(|c| c.subregion)
+        self.country.and_then(CountryCode::info).map(|c| c.subregion)
     }
 
     /// The M49 region of the country.
@@ -72,9 +62,7 @@ impl Place {
     /// A short human label: the most precise part known.
     pub fn label(&self) -> String {
         if let Some(p) = &self.province {
-            if let Some(ir) =
-                IranProvince::from_code(p, ProvinceCodes::Current).filter(|_| p.starts_with("IR-"))
-            {
+            if let Some(ir) = IranProvince::from_code(p, ProvinceCodes::Current).filter(|_| p.starts_with("IR-")) {
                 return ir.name().to_owned();
             }
             return p.clone();
@@ -84,9 +72,7 @@ impl Place {
         }
         match (self.country, &self.country_name) {
             (_, Some(name)) => name.clone(),
-            (Some(c), None) => c
-                .info()
-                .map_or_else(|| c.to_string(), |i| i.name.to_owned()),
+            (Some(c), None) => c.info().map_or_else(|| c.to_string(), |i| i.name.to_owned()),
             (None, None) => String::new(),
         }
     }

@@ -20,49 +20,25 @@ pub enum ProvinceCodes {
 }
 
 /// One province: current code, pre-2020 code, English name, other names.
-struct Row(
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static [&'static str],
-);
+struct Row(&'static str, &'static str, &'static str, &'static [&'static str]);
 
 const PROVINCES: [Row; 31] = [
     Row("IR-00", "IR-22", "Markazi", &["مرکزی", "Central"]),
     Row("IR-01", "IR-19", "Gilan", &["Guilan", "گیلان"]),
     Row("IR-02", "IR-21", "Mazandaran", &["مازندران"]),
-    Row(
-        "IR-03",
-        "IR-01",
-        "East Azerbaijan",
-        &["Azarbayjan-e Sharqi", "Azerbaijan, East", "آذربایجان شرقی"],
-    ),
-    Row(
-        "IR-04",
-        "IR-02",
-        "West Azerbaijan",
-        &["Azarbayjan-e Gharbi", "Azerbaijan, West", "آذربایجان غربی"],
-    ),
+    Row("IR-03", "IR-01", "East Azerbaijan", &["Azarbayjan-e Sharqi", "Azerbaijan, East", "آذربایجان شرقی"]),
+    Row("IR-04", "IR-02", "West Azerbaijan", &["Azarbayjan-e Gharbi", "Azerbaijan, West", "آذربایجان غربی"]),
     Row("IR-05", "IR-17", "Kermanshah", &["کرمانشاه"]),
     Row("IR-06", "IR-10", "Khuzestan", &["خوزستان"]),
     Row("IR-07", "IR-14", "Fars", &["فارس"]),
     Row("IR-08", "IR-15", "Kerman", &["کرمان"]),
-    Row(
-        "IR-09",
-        "IR-30",
-        "Razavi Khorasan",
-        &["Khorasan Razavi", "Khorasan-e Razavi", "خراسان رضوی"],
-    ),
+    Row("IR-09", "IR-30", "Razavi Khorasan", &["Khorasan Razavi", "Khorasan-e Razavi", "خراسان رضوی"]),
     Row("IR-10", "IR-04", "Isfahan", &["Esfahan", "اصفهان"]),
     Row(
         "IR-11",
         "IR-13",
         "Sistan and Baluchestan",
-        &[
-            "Sistan va Baluchestan",
-            "Sistan and Baluchistan",
-            "سیستان و بلوچستان",
-        ],
+        &["Sistan va Baluchestan", "Sistan and Baluchistan", "سیستان و بلوچستان"],
     ),
     Row("IR-12", "IR-16", "Kurdistan", &["Kordestan", "کردستان"]),
     Row("IR-13", "IR-24", "Hamadan", &["Hamedan", "همدان"]),
@@ -70,11 +46,7 @@ const PROVINCES: [Row; 31] = [
         "IR-14",
         "IR-08",
         "Chaharmahal and Bakhtiari",
-        &[
-            "Chahar Mahal va Bakhtiari",
-            "Chaharmahal va Bakhtiari",
-            "چهارمحال و بختیاری",
-        ],
+        &["Chahar Mahal va Bakhtiari", "Chaharmahal va Bakhtiari", "چهارمحال و بختیاری"],
     ),
     Row("IR-15", "IR-20", "Lorestan", &["Luristan", "لرستان"]),
     Row("IR-16", "IR-05", "Ilam", &["ایلام"]),
@@ -82,11 +54,7 @@ const PROVINCES: [Row; 31] = [
         "IR-17",
         "IR-18",
         "Kohgiluyeh and Boyer-Ahmad",
-        &[
-            "Kohgiluyeh va Buyer Ahmad",
-            "Kohgiluyeh and Boyer-Ahmad",
-            "کهگیلویه و بویراحمد",
-        ],
+        &["Kohgiluyeh va Buyer Ahmad", "Kohgiluyeh and Boyer-Ahmad", "کهگیلویه و بویراحمد"],
     ),
     Row("IR-18", "IR-06", "Bushehr", &["Bushehr", "بوشهر"]),
     Row("IR-19", "IR-11", "Zanjan", &["زنجان"]),
@@ -98,18 +66,8 @@ const PROVINCES: [Row; 31] = [
     Row("IR-25", "IR-26", "Qom", &["قم"]),
     Row("IR-26", "IR-28", "Qazvin", &["قزوین"]),
     Row("IR-27", "IR-27", "Golestan", &["گلستان"]),
-    Row(
-        "IR-28",
-        "IR-31",
-        "North Khorasan",
-        &["Khorasan-e Shomali", "Khorasan-e Shemali", "خراسان شمالی"],
-    ),
-    Row(
-        "IR-29",
-        "IR-29",
-        "South Khorasan",
-        &["Khorasan-e Jonubi", "Khorasan-e Janubi", "خراسان جنوبی"],
-    ),
+    Row("IR-28", "IR-31", "North Khorasan", &["Khorasan-e Shomali", "Khorasan-e Shemali", "خراسان شمالی"]),
+    Row("IR-29", "IR-29", "South Khorasan", &["Khorasan-e Jonubi", "Khorasan-e Janubi", "خراسان جنوبی"]),
     Row("IR-30", "IR-32", "Alborz", &["البرز"]),
 ];
 
@@ -167,20 +125,19 @@ impl IranProvince {
     /// A province from its name (English spellings or Persian), with or
     /// without the word "province" / "استان".
     pub fn resolve(name: &str) -> Option<Self> {
+        static INDEX: std::sync::OnceLock<std::collections::HashMap<String, u8>> = std::sync::OnceLock::new();
+        let index = INDEX.get_or_init(|| {
+            let mut m = std::collections::HashMap::new();
+            for (i, r) in PROVINCES.iter().enumerate() {
+                for n in std::iter::once(r.2).chain(r.3.iter().copied()) {
+                    m.insert(crate::substance::normalize(n), i as u8);
+                }
+            }
+            m
+        });
         let key = crate::substance::normalize(name);
-        let key = key
-            .strip_suffix("province")
-            .or_else(|| key.strip_prefix("استان"))
-            .unwrap_or(&key);
-        PROVINCES
-            .iter()
-            .position(|r| {
-                std::iter::once(r.2)
-                    .chain(r.3.iter().copied())
-                    .any(|n| crate::substance::normalize(n) == key)
-            })
-            .and_then(|i| u8::try_from(i).ok())
-            .map(Self)
+        let key = key.strip_suffix("province").or_else(|| key.strip_prefix("استان")).unwrap_or(&key);
+        index.get(key).copied().map(Self)
     }
 }
 

@@ -67,10 +67,7 @@ const MAX_SCALE: u32 = 36;
 impl Decimal {
     /// A whole number.
     pub const fn from_int(value: i128) -> Self {
-        Self {
-            mantissa: value,
-            scale: 0,
-        }
+        Self { mantissa: value, scale: 0 }
     }
 
     /// Parses a decimal as sources write it: optional sign, ASCII, Persian
@@ -78,9 +75,10 @@ impl Decimal {
     /// `'` `_`, spaces, the Arabic `٬`) and a decimal mark (see [`DecimalMark`];
     /// the Arabic `٫` is always a decimal mark), and an optional exponent.
     pub fn parse(text: &str, mark: DecimalMark) -> Result<Self, NumberError> {
-        let invalid = || NumberError::Invalid {
-            text: text.to_owned(),
-        };
+        if let Some(d) = Self::parse_plain(text.as_bytes(), mark) {
+            return Ok(d);
+        }
+        let invalid = || NumberError::Invalid { text: text.to_owned() };
         let trimmed = text.trim();
         if trimmed.is_empty() {
             return Err(NumberError::Empty);
@@ -88,18 +86,12 @@ impl Decimal {
         // Split off an exponent.
         let (body, exponent) = match trimmed.find(['e', 'E']) {
             Some(i) => {
-                let exp: i32 = trimmed[i + 1..]
-                    .trim_start_matches('+')
-                    .parse()
-                    .map_err(|_| invalid())?;
+                let exp: i32 = trimmed[i + 1..].trim_start_matches('+').parse().map_err(|_| invalid())?;
                 (&trimmed[..i], exp)
             }
             None => (trimmed, 0),
         };
-        let (negative, body) = match body
-            .strip_prefix('-')
-            .or_else(|| body.strip_prefix('\u{2212}'))
-        {
+        let (negative, body) = match body.strip_prefix('-').or_else(|| body.strip_prefix('\u{2212}')) {
             Some(rest) => (true, rest),
             None => (false, body.strip_prefix('+').unwrap_or(body)),
         };
@@ -143,9 +135,7 @@ impl Decimal {
                 mantissa = mantissa
                     .checked_mul(10)
                     .and_then(|m| m.checked_add(i128::from(d)))
-                    .ok_or_else(|| NumberError::TooPrecise {
-                        text: text.to_owned(),
-                    })?;
+                    .ok_or_else(|| NumberError::TooPrecise { text: text.to_owned() })?;
                 if after_mark {
                     scale += 1;
                 }
@@ -159,9 +149,7 @@ impl Decimal {
         if negative {
             mantissa = -mantissa;
         }
-        let too_precise = || NumberError::TooPrecise {
-            text: text.to_owned(),
-        };
+        let too_precise = || NumberError::TooPrecise { text: text.to_owned() };
         let mut value = Self { mantissa, scale };
         if exponent > 0 {
             let mut e = exponent.unsigned_abs();
@@ -172,15 +160,39 @@ impl Decimal {
             let factor = 10i128.checked_pow(e).ok_or_else(too_precise)?;
             value.mantissa = value.mantissa.checked_mul(factor).ok_or_else(too_precise)?;
         } else {
-            value.scale = value
-                .scale
-                .checked_add(exponent.unsigned_abs())
-                .ok_or_else(too_precise)?;
+            value.scale = value.scale.checked_add(exponent.unsigned_abs()).ok_or_else(too_precise)?;
         }
         if value.scale > MAX_SCALE {
             return Err(too_precise());
         }
         Ok(value.normalized())
+    }
+
+    /// The common case, hand-written for speed (no allocation): ASCII digits
+    /// with at most one `.` (when `.` can be the decimal mark), nothing else.
+    /// `None` sends the text to the general parser.
+    fn parse_plain(b: &[u8], mark: DecimalMark) -> Option<Self> {
+        if b.is_empty() || b.len() > 30 || mark == DecimalMark::Comma {
+            return None;
+        }
+        let mut mantissa: i128 = 0;
+        let mut scale = 0u32;
+        let mut seen_point = false;
+        let mut digits = 0;
+        for &c in b {
+            match c {
+                b'0'..=b'9' => {
+                    mantissa = mantissa * 10 + i128::from(c - b'0');
+                    digits += 1;
+                    if seen_point {
+                        scale += 1;
+                    }
+                }
+                b'.' if !seen_point => seen_point = true,
+                _ => return None,
+            }
+        }
+        (digits > 0).then(|| Self { mantissa, scale }.normalized())
     }
 
     /// Removes trailing zeros of the fraction.
@@ -216,13 +228,7 @@ impl Decimal {
             let pow = 10i128.checked_pow(scale)?;
             let scaled = n.checked_mul(pow)?;
             if scaled % d == 0 || scale == max_scale {
-                return Some(
-                    Self {
-                        mantissa: div_round_half_even(scaled, d),
-                        scale,
-                    }
-                    .normalized(),
-                );
+                return Some(Self { mantissa: div_round_half_even(scaled, d), scale }.normalized());
             }
             scale += 1;
         }
@@ -234,10 +240,7 @@ impl Decimal {
             return self;
         }
         let pow = 10i128.pow(self.scale - digits);
-        Self {
-            mantissa: div_round_half_even(self.mantissa, pow),
-            scale: digits,
-        }
+        Self { mantissa: div_round_half_even(self.mantissa, pow), scale: digits }
     }
 
     /// The nearest `f64` (for derived ratios and charts only).
@@ -268,20 +271,12 @@ fn resolve_mark(chars: &[char], mark: DecimalMark) -> Option<char> {
                 (Some(p), Some(c)) => Some(if p > c { '.' } else { ',' }),
                 (Some(_), None) => {
                     // Several points and no comma: "1.234.567" is thousands.
-                    if chars.iter().filter(|&&c| c == '.').count() > 1 {
-                        Some(',')
-                    } else {
-                        Some('.')
-                    }
+                    if chars.iter().filter(|&&c| c == '.').count() > 1 { Some(',') } else { Some('.') }
                 }
                 (None, Some(c)) => {
                     let commas = chars.iter().filter(|&&ch| ch == ',').count();
                     let digits_after = chars.len() - c - 1;
-                    if commas > 1 || digits_after == 3 {
-                        Some('.')
-                    } else {
-                        Some(',')
-                    }
+                    if commas > 1 || digits_after == 3 { Some('.') } else { Some(',') }
                 }
                 (None, None) => None,
             }
@@ -319,9 +314,7 @@ impl<'de> Deserialize<'de> for Decimal {
             serde_json::Value::String(s) => s.clone(),
             serde_json::Value::Number(n) => n.to_string(),
             _ => {
-                return Err(serde::de::Error::custom(
-                    "expected a decimal number or string",
-                ));
+                return Err(serde::de::Error::custom("expected a decimal number or string"));
             }
         };
         Decimal::parse(&text, DecimalMark::Point).map_err(serde::de::Error::custom)
@@ -378,27 +371,16 @@ mod tests {
         assert_eq!(p("-2.50"), "-2.5");
         assert_eq!(p("1e3"), "1000");
         assert_eq!(p("2.5E+2"), "250");
-        assert_eq!(
-            Decimal::parse("1,234", DecimalMark::Comma)
-                .unwrap()
-                .to_string(),
-            "1.234"
-        );
+        assert_eq!(Decimal::parse("1,234", DecimalMark::Comma).unwrap().to_string(), "1.234");
     }
 
     #[test]
     fn errors() {
-        assert_eq!(
-            Decimal::parse(" ", DecimalMark::Auto),
-            Err(NumberError::Empty)
-        );
+        assert_eq!(Decimal::parse(" ", DecimalMark::Auto), Err(NumberError::Empty));
         for bad in ["abc", "1.2.3,4,5", "NULL", "1..2", "-", "1e", "12kg"] {
             assert!(Decimal::parse(bad, DecimalMark::Auto).is_err(), "{bad}");
         }
-        assert!(matches!(
-            Decimal::parse("1e400", DecimalMark::Auto),
-            Err(NumberError::TooPrecise { .. })
-        ));
+        assert!(matches!(Decimal::parse("1e400", DecimalMark::Auto), Err(NumberError::TooPrecise { .. })));
     }
 
     #[test]
@@ -406,13 +388,7 @@ mod tests {
         assert_eq!(div_round_half_even(5, 2), 2);
         assert_eq!(div_round_half_even(7, 2), 4);
         assert_eq!(div_round_half_even(-5, 2), -2);
-        assert_eq!(
-            Decimal::parse("2.345", DecimalMark::Point)
-                .unwrap()
-                .round(2)
-                .to_string(),
-            "2.34"
-        );
+        assert_eq!(Decimal::parse("2.345", DecimalMark::Point).unwrap().round(2).to_string(), "2.34");
     }
 
     #[test]

@@ -89,17 +89,13 @@ impl Quantity {
     /// An exact decimal amount of `unit`, rounded half to even to the base unit.
     pub fn new(value: Decimal, unit: Unit) -> Result<Self, QuantityError> {
         if value.is_negative() {
-            return Err(QuantityError::Negative {
-                text: format!("{value} {unit}"),
-            });
+            return Err(QuantityError::Negative { text: format!("{value} {unit}") });
         }
         let (num, den) = unit.factor();
         let base = value
             .mul_ratio_round(num, den)
             .and_then(|b| i64::try_from(b).ok())
-            .ok_or_else(|| QuantityError::OutOfRange {
-                text: format!("{value} {unit}"),
-            })?;
+            .ok_or_else(|| QuantityError::OutOfRange { text: format!("{value} {unit}") })?;
         Ok(Self { base, unit })
     }
 
@@ -122,22 +118,14 @@ impl Quantity {
             .find(|&(i, c)| c.is_alphabetic() && !is_exponent_at(trimmed, i, c))
             .map_or(trimmed.len(), |(i, _)| i);
         let (number, unit) = trimmed.split_at(split);
-        let unit = Unit::parse(unit).ok_or_else(|| QuantityError::UnknownUnit {
-            unit: unit.trim().to_owned(),
-        })?;
-        let value = Decimal::parse(number, mark).map_err(|source| QuantityError::Number {
-            text: text.to_owned(),
-            source,
-        })?;
+        let unit = Unit::parse(unit).ok_or_else(|| QuantityError::UnknownUnit { unit: unit.trim().to_owned() })?;
+        let value =
+            Decimal::parse(number, mark).map_err(|source| QuantityError::Number { text: text.to_owned(), source })?;
         if value.is_negative() {
-            return Err(QuantityError::Negative {
-                text: text.to_owned(),
-            });
+            return Err(QuantityError::Negative { text: text.to_owned() });
         }
         Self::new(value, unit).map_err(|e| match e {
-            QuantityError::OutOfRange { .. } => QuantityError::OutOfRange {
-                text: text.to_owned(),
-            },
+            QuantityError::OutOfRange { .. } => QuantityError::OutOfRange { text: text.to_owned() },
             other => other,
         })
     }
@@ -179,10 +167,7 @@ impl Quantity {
         if unit.dimension() != self.dimension() {
             return Err(mismatch(self.dimension(), unit.dimension()));
         }
-        Ok(Self {
-            base: self.base,
-            unit,
-        })
+        Ok(Self { base: self.base, unit })
     }
 
     /// The sum, in the unit of `self`; an error across dimensions or on overflow.
@@ -190,14 +175,8 @@ impl Quantity {
         if self.dimension() != other.dimension() {
             return Err(mismatch(self.dimension(), other.dimension()));
         }
-        let base = self
-            .base
-            .checked_add(other.base)
-            .ok_or(QuantityError::Overflow)?;
-        Ok(Self {
-            base,
-            unit: self.unit,
-        })
+        let base = self.base.checked_add(other.base).ok_or(QuantityError::Overflow)?;
+        Ok(Self { base, unit: self.unit })
     }
 
     /// The amount in the dimension's reporting unit (kg, l, units) as `f64`,
@@ -216,13 +195,10 @@ pub(crate) fn base_to_unit(base: i64, unit: Unit) -> Decimal {
     let mut decimals = 0;
     loop {
         // Cannot fail: base fits in i64 and factors are below 2^43, far from i128's range.
-        let d = Decimal::from_ratio(i128::from(base), num, den, decimals)
-            .unwrap_or(Decimal::from_int(0));
+        let d = Decimal::from_ratio(i128::from(base), num, den, decimals).unwrap_or(Decimal::from_int(0));
         // At worst, once one base unit is at most one unit in the last place,
         // the rounding error is below half a base unit and the loop ends.
-        if d.mul_ratio_round(num, den) == Some(i128::from(base))
-            || 10i128.pow(decimals) * den >= num * 2
-        {
+        if d.mul_ratio_round(num, den) == Some(i128::from(base)) || 10i128.pow(decimals) * den >= num * 2 {
             return d;
         }
         decimals += 1;
@@ -235,14 +211,8 @@ fn is_exponent_at(text: &str, i: usize, c: char) -> bool {
     if c != 'e' && c != 'E' {
         return false;
     }
-    let before = text[..i]
-        .chars()
-        .last()
-        .is_some_and(|b| b.is_ascii_digit() || b == '.');
-    let after = text[i + 1..]
-        .chars()
-        .next()
-        .is_some_and(|a| a.is_ascii_digit() || a == '-' || a == '+');
+    let before = text[..i].chars().last().is_some_and(|b| b.is_ascii_digit() || b == '.');
+    let after = text[i + 1..].chars().next().is_some_and(|a| a.is_ascii_digit() || a == '-' || a == '+');
     before && after
 }
 
@@ -252,10 +222,7 @@ pub(crate) fn mismatch(left: Dimension, right: Dimension) -> QuantityError {
         Dimension::Volume => "volume",
         Dimension::Count => "count",
     };
-    QuantityError::DimensionMismatch {
-        left: name(left),
-        right: name(right),
-    }
+    QuantityError::DimensionMismatch { left: name(left), right: name(right) }
 }
 
 impl std::fmt::Display for Quantity {

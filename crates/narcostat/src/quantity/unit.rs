@@ -114,13 +114,17 @@ units! {
 impl Unit {
     /// Parses a unit name or symbol, case-, space- and punctuation-insensitively.
     pub fn parse(text: &str) -> Option<Self> {
-        let key = crate::substance::normalize(text);
-        Self::ALL.iter().copied().find(|u| {
-            crate::substance::normalize(u.symbol()) == key
-                || u.aliases()
-                    .iter()
-                    .any(|a| crate::substance::normalize(a) == key)
-        })
+        static INDEX: std::sync::OnceLock<std::collections::HashMap<String, Unit>> = std::sync::OnceLock::new();
+        let index = INDEX.get_or_init(|| {
+            let mut m = std::collections::HashMap::new();
+            for &u in Self::ALL {
+                for n in std::iter::once(u.symbol()).chain(u.aliases().iter().copied()) {
+                    m.entry(crate::substance::normalize(n)).or_insert(u);
+                }
+            }
+            m
+        });
+        index.get(&crate::substance::normalize(text)).copied()
     }
 }
 

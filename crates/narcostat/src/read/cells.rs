@@ -34,18 +34,8 @@ pub(crate) fn quantity(
             Missing::Reject => Err(CellError::at(col, v, RowError::Missing)),
         };
     }
-    let d = Decimal::parse(v, mark).map_err(|_| {
-        CellError::at(
-            col,
-            v,
-            RowError::BadNumber {
-                value: v.to_owned(),
-            },
-        )
-    })?;
-    quantity_of(d, unit)
-        .map(Some)
-        .map_err(|e| CellError::at(col, v, quantity_error(v, e)))
+    let d = Decimal::parse(v, mark).map_err(|_| CellError::at(col, v, RowError::BadNumber { value: v.to_owned() }))?;
+    quantity_of(d, unit).map(Some).map_err(|e| CellError::at(col, v, quantity_error(v, e)))
 }
 
 pub(crate) fn quantity_of(d: Decimal, unit: Unit) -> Result<Quantity, QuantityError> {
@@ -54,59 +44,44 @@ pub(crate) fn quantity_of(d: Decimal, unit: Unit) -> Result<Quantity, QuantityEr
 
 pub(crate) fn quantity_error(v: &str, e: QuantityError) -> RowError {
     match e {
-        QuantityError::Negative { .. } => RowError::Negative {
-            value: v.to_owned(),
-        },
+        QuantityError::Negative { .. } => RowError::Negative { value: v.to_owned() },
         QuantityError::UnknownUnit { unit } => RowError::UnknownUnit { value: unit },
-        QuantityError::Number { .. } => RowError::BadNumber {
-            value: v.to_owned(),
-        },
-        _ => RowError::OutOfRange {
-            value: v.to_owned(),
-        },
+        QuantityError::Number { .. } => RowError::BadNumber { value: v.to_owned() },
+        _ => RowError::OutOfRange { value: v.to_owned() },
     }
 }
 
 /// A decimal mark for files whose convention is "comma if there is no point".
 pub(crate) fn comma_unless_point(v: &str) -> DecimalMark {
-    if v.contains('.') {
-        DecimalMark::Point
-    } else {
-        DecimalMark::Comma
-    }
+    if v.contains('.') { DecimalMark::Point } else { DecimalMark::Comma }
 }
 
-/// A substance cell.
-pub(crate) fn substance(
-    row: &Row<'_>,
-    col: usize,
-    opts: &ReadOptions,
-) -> Result<Substance, CellError> {
-    let v = row.get(col);
-    Substance::resolve_with(v, opts.resolution).map_err(|e| {
-        CellError::at(
-            col,
-            v,
-            RowError::UnknownSubstance {
-                name: e.name,
-                suggestions: e.suggestions,
-            },
-        )
-    })
+/// Substance names resolved so far: tables repeat a few names millions of
+/// times, so each distinct name is normalised and looked up once.
+#[derive(Default)]
+pub(crate) struct Names(rustc_hash::FxHashMap<String, Result<Substance, RowError>>);
+
+impl Names {
+    /// A substance cell.
+    pub(crate) fn substance(&mut self, row: &Row<'_>, col: usize, opts: &ReadOptions) -> Result<Substance, CellError> {
+        let v = row.get(col);
+        let resolved = match self.0.get(v) {
+            Some(r) => r.clone(),
+            None => {
+                let r = Substance::resolve_with(v, opts.resolution)
+                    .map_err(|e| RowError::UnknownSubstance { name: e.name, suggestions: e.suggestions });
+                self.0.insert(v.to_owned(), r.clone());
+                r
+            }
+        };
+        resolved.map_err(|reason| CellError::at(col, v, reason))
+    }
 }
 
 /// A year cell (`2018`), as the calendar year.
 pub(crate) fn year(row: &Row<'_>, col: usize) -> Result<Period, CellError> {
     let v = row.get(col);
-    let bad = || {
-        CellError::at(
-            col,
-            v,
-            RowError::BadDate {
-                value: v.to_owned(),
-            },
-        )
-    };
+    let bad = || CellError::at(col, v, RowError::BadDate { value: v.to_owned() });
     // Some tables write years as floats ("2018.0").
     let digits = v.strip_suffix(".0").unwrap_or(v);
     if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -121,43 +96,16 @@ pub(crate) fn count(row: &Row<'_>, col: usize) -> Result<Option<u64>, CellError>
     if is_missing(v) {
         return Ok(None);
     }
-    let d = Decimal::parse(v, DecimalMark::Point).map_err(|_| {
-        CellError::at(
-            col,
-            v,
-            RowError::BadNumber {
-                value: v.to_owned(),
-            },
-        )
-    })?;
+    let d = Decimal::parse(v, DecimalMark::Point)
+        .map_err(|_| CellError::at(col, v, RowError::BadNumber { value: v.to_owned() }))?;
     let d = d.normalized();
     if d.is_negative() {
-        return Err(CellError::at(
-            col,
-            v,
-            RowError::Negative {
-                value: v.to_owned(),
-            },
-        ));
+        return Err(CellError::at(col, v, RowError::Negative { value: v.to_owned() }));
     }
     if d.scale != 0 {
-        return Err(CellError::at(
-            col,
-            v,
-            RowError::BadNumber {
-                value: v.to_owned(),
-            },
-        ));
+        return Err(CellError::at(col, v, RowError::BadNumber { value: v.to_owned() }));
     }
-    u64::try_from(d.mantissa).map(Some).map_err(|_| {
-        CellError::at(
-            col,
-            v,
-            RowError::OutOfRange {
-                value: v.to_owned(),
-            },
-        )
-    })
+    u64::try_from(d.mantissa).map(Some).map_err(|_| CellError::at(col, v, RowError::OutOfRange { value: v.to_owned() }))
 }
 
 /// A country cell by code or name; `Ok(None)` when empty.
@@ -166,23 +114,14 @@ pub(crate) fn country(row: &Row<'_>, col: usize) -> Result<Option<CountryCode>, 
     if is_missing(v) {
         return Ok(None);
     }
-    CountryCode::resolve(v).map(Some).ok_or_else(|| {
-        CellError::at(
-            col,
-            v,
-            RowError::UnknownCountry {
-                value: v.to_owned(),
-            },
-        )
-    })
+    CountryCode::resolve(v)
+        .map(Some)
+        .ok_or_else(|| CellError::at(col, v, RowError::UnknownCountry { value: v.to_owned() }))
 }
 
 /// Finds a column by normalised name.
 pub(crate) fn find(header: &[String], names: &[&str]) -> Option<usize> {
-    let norm: Vec<String> = header
-        .iter()
-        .map(|h| crate::substance::normalize(h))
-        .collect();
+    let norm: Vec<String> = header.iter().map(|h| crate::substance::normalize(h)).collect();
     names.iter().find_map(|n| {
         let n = crate::substance::normalize(n);
         norm.iter().position(|h| *h == n)

@@ -16,11 +16,7 @@ pub(crate) struct CellError {
 
 impl CellError {
     pub fn at(column: usize, value: &str, reason: RowError) -> Self {
-        Self {
-            column: Some(column),
-            value: Some(value.to_owned()),
-            reason,
-        }
+        Self { column: Some(column), value: Some(value.to_owned()), reason }
     }
 }
 
@@ -50,10 +46,7 @@ pub(crate) trait RowParser {
 /// Picks the delimiter from the header line: the most frequent of `,` `;` tab.
 pub(crate) fn sniff_delimiter(header: &[u8]) -> u8 {
     let line = header.split(|&b| b == b'\n').next().unwrap_or(header);
-    [b',', b';', b'\t']
-        .into_iter()
-        .max_by_key(|&d| line.iter().filter(|&&b| b == d).count())
-        .unwrap_or(b',')
+    [b',', b';', b'\t'].into_iter().max_by_key(|&d| line.iter().filter(|&&b| b == d).count()).unwrap_or(b',')
 }
 
 /// Reads CSV from `input` (named `file` in messages) and hands every record to `sink`.
@@ -67,37 +60,20 @@ pub(crate) fn read_csv(
     let mut input = std::io::BufReader::with_capacity(1 << 16, input);
     // Peek at the first bytes to strip a BOM and sniff the delimiter.
     let mut head = Vec::with_capacity(4096);
-    (&mut input)
-        .take(4096)
-        .read_to_end(&mut head)
-        .map_err(|source| ReadError::Io {
-            file: file.to_owned(),
-            source,
-        })?;
+    (&mut input).take(4096).read_to_end(&mut head).map_err(|source| ReadError::Io { file: file.to_owned(), source })?;
     let mut start = 0;
     if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
         start = 3;
     }
     if head[start..].iter().all(u8::is_ascii_whitespace) {
-        return Err(ReadError::Empty {
-            file: file.to_owned(),
-        });
+        return Err(ReadError::Empty { file: file.to_owned() });
     }
-    let delimiter = options
-        .delimiter
-        .unwrap_or_else(|| sniff_delimiter(&head[start..]));
+    let delimiter = options.delimiter.unwrap_or_else(|| sniff_delimiter(&head[start..]));
     let chained = std::io::Cursor::new(head[start..].to_vec()).chain(input);
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(chained);
-    let header: Vec<String> = reader
-        .headers()
-        .map_err(|e| csv_error(file, &e))?
-        .iter()
-        .map(|h| h.trim().to_owned())
-        .collect();
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(true).from_reader(chained);
+    let header: Vec<String> =
+        reader.headers().map_err(|e| csv_error(file, &e))?.iter().map(|h| h.trim().to_owned()).collect();
     let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
     let format = match &options.format {
         Some(f) => f.clone(),
@@ -107,11 +83,7 @@ pub(crate) fn read_csv(
         })?,
     };
     let mut parser = super::layouts::parser(&format, &header, file, options)?;
-    let mut report = ReadReport {
-        file: file.to_owned(),
-        format: format.name().to_owned(),
-        ..ReadReport::default()
-    };
+    let mut report = ReadReport { file: file.to_owned(), format: format.name().to_owned(), ..ReadReport::default() };
     let mut record = csv::StringRecord::new();
     let mut out = Vec::new();
     loop {
@@ -123,15 +95,11 @@ pub(crate) fn read_csv(
             Ok(false) => break,
             Ok(true) => {
                 report.rows_read += 1;
-                if record.len() != header.len() && !(record.len() == 1 && record.get(0) == Some(""))
-                {
+                if record.len() != header.len() && !(record.len() == 1 && record.get(0) == Some("")) {
                     Err(CellError {
                         column: None,
                         value: None,
-                        reason: RowError::FieldCount {
-                            expected: header.len(),
-                            found: record.len(),
-                        },
+                        reason: RowError::FieldCount { expected: header.len(), found: record.len() },
                     })
                 } else if record.len() == 1 && header.len() > 1 {
                     // A blank line: not a row.
@@ -139,34 +107,16 @@ pub(crate) fn read_csv(
                     continue;
                 } else {
                     out.clear();
-                    parser.parse(
-                        &Row {
-                            record: &record,
-                            line,
-                        },
-                        &mut out,
-                    )
+                    parser.parse(&Row { record: &record, line }, &mut out)
                 }
             }
             Err(e) => {
                 report.rows_read += 1;
-                let fatal = !matches!(
-                    e.kind(),
-                    csv::ErrorKind::Utf8 { .. } | csv::ErrorKind::UnequalLengths { .. }
-                );
+                let fatal = !matches!(e.kind(), csv::ErrorKind::Utf8 { .. } | csv::ErrorKind::UnequalLengths { .. });
                 if fatal {
-                    return Err(ReadError::Io {
-                        file: file.to_owned(),
-                        source: std::io::Error::other(e.to_string()),
-                    });
+                    return Err(ReadError::Io { file: file.to_owned(), source: std::io::Error::other(e.to_string()) });
                 }
-                Err(CellError {
-                    column: None,
-                    value: None,
-                    reason: RowError::Malformed {
-                        message: e.to_string(),
-                    },
-                })
+                Err(CellError { column: None, value: None, reason: RowError::Malformed { message: e.to_string() } })
             }
         };
         match row_result {
@@ -205,23 +155,14 @@ pub(crate) fn read_csv(
             }
         }
         if report.rows_read % 65_536 == 0 {
-            progress(Progress {
-                bytes: reader.position().byte(),
-                rows: report.rows_read,
-            });
+            progress(Progress { bytes: reader.position().byte(), rows: report.rows_read });
         }
     }
     report.zero_cells = parser.zero_cells();
-    progress(Progress {
-        bytes: reader.position().byte(),
-        rows: report.rows_read,
-    });
+    progress(Progress { bytes: reader.position().byte(), rows: report.rows_read });
     Ok(report)
 }
 
 fn csv_error(file: &str, e: &csv::Error) -> ReadError {
-    ReadError::Io {
-        file: file.to_owned(),
-        source: std::io::Error::other(e.to_string()),
-    }
+    ReadError::Io { file: file.to_owned(), source: std::io::Error::other(e.to_string()) }
 }

@@ -134,9 +134,7 @@ pub enum ReadError {
         column: String,
     },
     /// The header matches no known format and no mapping was given.
-    #[error(
-        "{file}: cannot tell the format from the header {header:?}; give a format or a column mapping"
-    )]
+    #[error("{file}: cannot tell the format from the header {header:?}; give a format or a column mapping")]
     UnknownFormat {
         /// The input's name.
         file: String,

@@ -133,10 +133,7 @@ pub(crate) fn wide_unit(normalized: &str) -> Option<(&str, &'static str)> {
     if normalized.starts_with("total") {
         return None;
     }
-    SUFFIXES.iter().find_map(|(suffix, unit)| {
-        normalized
-            .strip_suffix(suffix)
-            .filter(|d| !d.is_empty())
-            .map(|d| (d, *unit))
-    })
+    SUFFIXES
+        .iter()
+        .find_map(|(suffix, unit)| normalized.strip_suffix(suffix).filter(|d| !d.is_empty()).map(|d| (d, *unit)))
 }

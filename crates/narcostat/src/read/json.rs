@@ -6,12 +6,7 @@ use crate::record::{Dataset, Seizure};
 use std::io::{BufRead, Read};
 
 fn json_error(file: &str, e: &serde_json::Error) -> ReadError {
-    ReadError::Json {
-        file: file.to_owned(),
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string(),
-    }
+    ReadError::Json { file: file.to_owned(), line: e.line(), column: e.column(), message: e.to_string() }
 }
 
 /// Reads a whole JSON dataset.
@@ -21,33 +16,18 @@ pub(crate) fn read_json(
     sink: &mut dyn FnMut(Record),
 ) -> Result<(ReadReport, Dataset), ReadError> {
     let mut text = String::new();
-    input
-        .read_to_string(&mut text)
-        .map_err(|source| ReadError::Io {
-            file: file.to_owned(),
-            source,
-        })?;
+    input.read_to_string(&mut text).map_err(|source| ReadError::Io { file: file.to_owned(), source })?;
     if text.trim().is_empty() {
-        return Err(ReadError::Empty {
-            file: file.to_owned(),
-        });
+        return Err(ReadError::Empty { file: file.to_owned() });
     }
     let mut dataset: Dataset = serde_json::from_str(&text).map_err(|e| json_error(file, &e))?;
-    let mut report = ReadReport {
-        file: file.to_owned(),
-        format: "json".to_owned(),
-        ..ReadReport::default()
-    };
+    let mut report = ReadReport { file: file.to_owned(), format: "json".to_owned(), ..ReadReport::default() };
     let n = (dataset.seizures.len() + dataset.reported_totals.len()) as u64;
     report.rows_read = n;
     report.rows_accepted = n;
     report.seizures = dataset.seizures.len() as u64;
     report.totals = dataset.reported_totals.len() as u64;
-    report.missing_quantities = dataset
-        .seizures
-        .iter()
-        .filter(|s| s.quantity.is_none())
-        .count() as u64;
+    report.missing_quantities = dataset.seizures.iter().filter(|s| s.quantity.is_none()).count() as u64;
     for s in std::mem::take(&mut dataset.seizures) {
         sink(Record::Seizure(s));
     }
@@ -64,16 +44,9 @@ pub(crate) fn read_ndjson(
     options: &ReadOptions,
     sink: &mut dyn FnMut(Record),
 ) -> Result<ReadReport, ReadError> {
-    let mut report = ReadReport {
-        file: file.to_owned(),
-        format: "ndjson".to_owned(),
-        ..ReadReport::default()
-    };
+    let mut report = ReadReport { file: file.to_owned(), format: "ndjson".to_owned(), ..ReadReport::default() };
     for (i, line) in std::io::BufReader::new(input).lines().enumerate() {
-        let line = line.map_err(|source| ReadError::Io {
-            file: file.to_owned(),
-            source,
-        })?;
+        let line = line.map_err(|source| ReadError::Io { file: file.to_owned(), source })?;
         if line.trim().is_empty() {
             continue;
         }
@@ -94,9 +67,7 @@ pub(crate) fn read_ndjson(
                     column: None,
                     column_number: Some(e.column()),
                     value: None,
-                    reason: RowError::Malformed {
-                        message: e.to_string(),
-                    },
+                    reason: RowError::Malformed { message: e.to_string() },
                 };
                 report.rows_rejected += 1;
                 if options.mode == Mode::Strict {

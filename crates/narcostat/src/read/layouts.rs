@@ -18,13 +18,12 @@ pub(crate) fn parser(
     opts: &ReadOptions,
 ) -> Result<Box<dyn RowParser>, ReadError> {
     let need = |names: &[&str]| {
-        find(header, names).ok_or_else(|| ReadError::MissingColumn {
-            file: file.to_owned(),
-            column: names[0].to_owned(),
-        })
+        find(header, names)
+            .ok_or_else(|| ReadError::MissingColumn { file: file.to_owned(), column: names[0].to_owned() })
     };
     Ok(match format {
         Format::UnodcAnnual | Format::UnodcSubregional => Box::new(Unodc {
+            names: cells::Names::default(),
             file: file.to_owned(),
             opts: opts.clone(),
             country: find(header, &["country"]),
@@ -37,6 +36,7 @@ pub(crate) fn parser(
             semicolon_convention: *format == Format::UnodcSubregional,
         }),
         Format::Cbp => Box::new(Cbp {
+            names: cells::Names::default(),
             file: file.to_owned(),
             opts: opts.clone(),
             fy: need(&["FY"])?,
@@ -65,7 +65,7 @@ fn bare_seizure(
     quantity: Option<Quantity>,
     period: Period,
     place: Place,
-    source: String,
+    source: Option<String>,
 ) -> Seizure {
     Seizure {
         substance,
@@ -74,7 +74,7 @@ fn bare_seizure(
         period,
         place,
         agency: None,
-        source: Some(source),
+        source,
         origin: None,
         destination: None,
         notes: Vec::new(),
@@ -84,6 +84,7 @@ fn bare_seizure(
 // ---- UNODC ----
 
 struct Unodc {
+    names: cells::Names,
     file: String,
     opts: ReadOptions,
     country: Option<usize>,
@@ -99,15 +100,12 @@ struct Unodc {
 
 /// Drugs that UNODC tables report in the kg column although they are counted.
 fn counted_in_kg_column(drug: Drug) -> bool {
-    matches!(
-        drug,
-        Drug::CannabisPlants | Drug::PoppyPlants | Drug::CocaBush
-    )
+    matches!(drug, Drug::CannabisPlants | Drug::PoppyPlants | Drug::CocaBush)
 }
 
 impl RowParser for Unodc {
     fn parse(&mut self, row: &Row<'_>, out: &mut Vec<Record>) -> Result<(), CellError> {
-        let mut substance = cells::substance(row, self.drug, &self.opts)?;
+        let mut substance = self.names.substance(row, self.drug, &self.opts)?;
         if let Some(c) = self.specific {
             let s = row.get(c);
             if !s.is_empty() {
@@ -116,10 +114,7 @@ impl RowParser for Unodc {
         }
         let period = cells::year(row, self.year)?;
         let code_text = row.get(self.code);
-        let name = self
-            .country
-            .map(|c| row.get(c).to_owned())
-            .filter(|n| !n.is_empty());
+        let name = self.country.map(|c| row.get(c).to_owned()).filter(|n| !n.is_empty());
         let country = CountryCode::resolve(code_text)
             .or_else(|| name.as_deref().and_then(CountryCode::resolve))
             .or(self.opts.country);
@@ -131,24 +126,11 @@ impl RowParser for Unodc {
         let counted = counted_in_kg_column(substance.drug);
         let unit = if counted { Unit::Plant } else { Unit::Kilogram };
         let v = row.get(self.kg);
-        let mark = if self.semicolon_convention {
-            comma_unless_point(v)
-        } else {
-            DecimalMark::Point
-        };
+        let mark = if self.semicolon_convention { comma_unless_point(v) } else { DecimalMark::Point };
         let quantity = cells::quantity(row, self.kg, unit, mark, &self.opts)?;
-        let mut s = bare_seizure(
-            substance,
-            quantity,
-            period,
-            place,
-            format!("{}:{}", self.file, row.line),
-        );
+        let mut s = bare_seizure(substance, quantity, period, place, self.opts.source_of(&self.file, row.line));
         if counted && quantity.is_some() {
-            s.notes.push(format!(
-                "{} reported in the kg column: read as a count of plants",
-                s.substance.name
-            ));
+            s.notes.push(format!("{} reported in the kg column: read as a count of plants", s.substance.name));
         }
         if let Some(c) = self.comment {
             let text = row.get(c);
@@ -164,6 +146,7 @@ impl RowParser for Unodc {
 // ---- CBP ----
 
 struct Cbp {
+    names: cells::Names,
     file: String,
     opts: ReadOptions,
     fy: usize,
@@ -177,67 +160,31 @@ struct Cbp {
     lbs: usize,
 }
 
-const MONTHS: [&str; 12] = [
-    "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
-];
+const MONTHS: [&str; 12] = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
 
 impl RowParser for Cbp {
     fn parse(&mut self, row: &Row<'_>, out: &mut Vec<Record>) -> Result<(), CellError> {
-        let substance = cells::substance(row, self.drug, &self.opts)?;
+        let substance = self.names.substance(row, self.drug, &self.opts)?;
         let fy_text = row.get(self.fy);
-        let bad_fy = || {
-            CellError::at(
-                self.fy,
-                fy_text,
-                RowError::BadDate {
-                    value: fy_text.to_owned(),
-                },
-            )
-        };
+        let bad_fy = || CellError::at(self.fy, fy_text, RowError::BadDate { value: fy_text.to_owned() });
         let digits: String = fy_text.chars().take_while(char::is_ascii_digit).collect();
         let fy: i32 = digits.parse().map_err(|_| bad_fy())?;
         let fytd = fy_text.to_ascii_uppercase().contains("FYTD");
         let m_text = row.get(self.month);
         let month = MONTHS
             .iter()
-            .position(|m| {
-                m_text.eq_ignore_ascii_case(m)
-                    || m_text.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(m))
-            })
-            .ok_or_else(|| {
-                CellError::at(
-                    self.month,
-                    m_text,
-                    RowError::BadDate {
-                        value: m_text.to_owned(),
-                    },
-                )
-            })? as u32
+            .position(|m| m_text.eq_ignore_ascii_case(m) || m_text.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(m)))
+            .ok_or_else(|| CellError::at(self.month, m_text, RowError::BadDate { value: m_text.to_owned() }))?
+            as u32
             + 1;
         // US federal fiscal year FY runs from October of FY-1 to September of FY.
         let year = if month >= 10 { fy - 1 } else { fy };
         let period = Period::parse(&format!("{year:04}-{month:02}")).map_err(|_| bad_fy())?;
-        let office = self
-            .office
-            .map(|c| row.get(c).to_owned())
-            .filter(|s| !s.is_empty());
-        let place = Place {
-            country: CountryCode::from_code("USA"),
-            locality: office,
-            ..Place::default()
-        };
+        let office = self.office.map(|c| row.get(c).to_owned()).filter(|s| !s.is_empty());
+        let place = Place { country: CountryCode::from_code("USA"), locality: office, ..Place::default() };
         let quantity = cells::quantity(row, self.lbs, Unit::Pound, DecimalMark::Point, &self.opts)?;
-        let mut s = bare_seizure(
-            substance,
-            quantity,
-            period,
-            place,
-            format!("{}:{}", self.file, row.line),
-        );
-        s.agency = self
-            .component
-            .map(|c| row.get(c).to_owned())
-            .filter(|a| !a.is_empty());
+        let mut s = bare_seizure(substance, quantity, period, place, self.opts.source_of(&self.file, row.line));
+        s.agency = self.component.map(|c| row.get(c).to_owned()).filter(|a| !a.is_empty());
         s.seizures = match self.events {
             Some(c) => cells::count(row, c)?,
             None => None,
@@ -280,10 +227,8 @@ struct Wide {
 
 impl Wide {
     fn new(header: &[String], file: &str, opts: &ReadOptions) -> Result<Self, ReadError> {
-        let year = find(header, &["Year"]).ok_or_else(|| ReadError::MissingColumn {
-            file: file.to_owned(),
-            column: "Year".to_owned(),
-        })?;
+        let year = find(header, &["Year"])
+            .ok_or_else(|| ReadError::MissingColumn { file: file.to_owned(), column: "Year".to_owned() })?;
         let mut columns = Vec::new();
         let mut totals = Vec::new();
         let mut extra = Vec::new();
@@ -307,26 +252,18 @@ impl Wide {
             match (wide_unit(&norm), split) {
                 (Some((_, unit)), Some((drug, _))) => {
                     let drug_name = drug.replace('_', " ");
-                    let substance =
-                        Substance::resolve_with(&drug_name, opts.resolution).map_err(|e| {
-                            ReadError::Row(Box::new(super::error::Rejection {
-                                file: file.to_owned(),
-                                line: 1,
-                                column: Some(h.clone()),
-                                column_number: Some(i + 1),
-                                value: Some(h.clone()),
-                                reason: RowError::UnknownSubstance {
-                                    name: e.name,
-                                    suggestions: e.suggestions,
-                                },
-                            }))
-                        })?;
+                    let substance = Substance::resolve_with(&drug_name, opts.resolution).map_err(|e| {
+                        ReadError::Row(Box::new(super::error::Rejection {
+                            file: file.to_owned(),
+                            line: 1,
+                            column: Some(h.clone()),
+                            column_number: Some(i + 1),
+                            value: Some(h.clone()),
+                            reason: RowError::UnknownSubstance { name: e.name, suggestions: e.suggestions },
+                        }))
+                    })?;
                     let unit = Unit::parse(unit).unwrap_or(Unit::Unit);
-                    columns.push(WideColumn {
-                        index: i,
-                        substance,
-                        unit,
-                    });
+                    columns.push(WideColumn { index: i, substance, unit });
                 }
                 _ if place.is_none() => place = Some(i),
                 _ => extra.push((i, h.clone())),
@@ -349,21 +286,11 @@ impl Wide {
 impl RowParser for Wide {
     fn parse(&mut self, row: &Row<'_>, out: &mut Vec<Record>) -> Result<(), CellError> {
         let period = cells::year(row, self.year)?;
-        let place_name = self
-            .place
-            .map(|c| row.get(c).to_owned())
-            .filter(|p| !p.is_empty());
-        let is_total = self.is_total.is_some_and(|c| {
-            matches!(
-                row.get(c).to_ascii_lowercase().as_str(),
-                "true" | "1" | "yes"
-            )
-        });
-        let source = format!("{}:{}", self.file, row.line);
-        let country_place = Place {
-            country: self.opts.country,
-            ..Place::default()
-        };
+        let place_name = self.place.map(|c| row.get(c).to_owned()).filter(|p| !p.is_empty());
+        let is_total =
+            self.is_total.is_some_and(|c| matches!(row.get(c).to_ascii_lowercase().as_str(), "true" | "1" | "yes"));
+        let source = self.opts.source_of(&self.file, row.line);
+        let country_place = Place { country: self.opts.country, ..Place::default() };
         let row_place = if is_total {
             country_place.clone()
         } else {
@@ -419,7 +346,7 @@ impl RowParser for Wide {
                             .collect::<Vec<_>>()
                             .join("; "),
                     ),
-                    source: Some(source.clone()),
+                    source: source.clone(),
                 }));
             }
         }
@@ -436,6 +363,7 @@ impl RowParser for Wide {
 // ---- generic tables through a column mapping ----
 
 struct Generic {
+    names: cells::Names,
     file: String,
     opts: ReadOptions,
     substance: usize,
@@ -454,20 +382,10 @@ struct Generic {
 }
 
 impl Generic {
-    fn new(
-        map: &ColumnMap,
-        header: &[String],
-        file: &str,
-        opts: &ReadOptions,
-    ) -> Result<Self, ReadError> {
-        let missing = |c: &str| ReadError::MissingColumn {
-            file: file.to_owned(),
-            column: c.to_owned(),
-        };
+    fn new(map: &ColumnMap, header: &[String], file: &str, opts: &ReadOptions) -> Result<Self, ReadError> {
+        let missing = |c: &str| ReadError::MissingColumn { file: file.to_owned(), column: c.to_owned() };
         let need = |c: &str| find(header, &[c]).ok_or_else(|| missing(c));
-        let opt = |c: &Option<String>| -> Result<Option<usize>, ReadError> {
-            c.as_deref().map(need).transpose()
-        };
+        let opt = |c: &Option<String>| -> Result<Option<usize>, ReadError> { c.as_deref().map(need).transpose() };
         let date = opt(&map.date)?;
         let year = opt(&map.year)?;
         if date.is_none() && year.is_none() {
@@ -478,6 +396,7 @@ impl Generic {
             None => None,
         };
         Ok(Self {
+            names: cells::Names::default(),
             file: file.to_owned(),
             opts: opts.clone(),
             substance: need(&map.substance)?,
@@ -499,58 +418,31 @@ impl Generic {
 
 impl RowParser for Generic {
     fn parse(&mut self, row: &Row<'_>, out: &mut Vec<Record>) -> Result<(), CellError> {
-        let substance = cells::substance(row, self.substance, &self.opts)?;
+        let substance = self.names.substance(row, self.substance, &self.opts)?;
         let period = match (self.date, self.year) {
             (Some(c), _) => {
                 let v = row.get(c);
                 v.parse::<Date>()
                     .map(Period::day)
                     .or_else(|_| Period::parse(v))
-                    .map_err(|_| {
-                        CellError::at(
-                            c,
-                            v,
-                            RowError::BadDate {
-                                value: v.to_owned(),
-                            },
-                        )
-                    })?
+                    .map_err(|_| CellError::at(c, v, RowError::BadDate { value: v.to_owned() }))?
             }
             (None, Some(c)) => cells::year(row, c)?,
             (None, None) => {
-                return Err(CellError {
-                    column: None,
-                    value: None,
-                    reason: RowError::Missing,
-                });
+                return Err(CellError { column: None, value: None, reason: RowError::Missing });
             }
         };
         let qcol = self.quantity;
         let v = row.get(qcol);
         let quantity = if is_missing(v) {
-            cells::quantity(
-                row,
-                qcol,
-                Unit::Kilogram,
-                self.opts.decimal_mark,
-                &self.opts,
-            )?
+            cells::quantity(row, qcol, Unit::Kilogram, self.opts.decimal_mark, &self.opts)?
         } else if let Some(ucol) = self.unit {
             let u = row.get(ucol);
-            let unit = Unit::parse(u).ok_or_else(|| {
-                CellError::at(
-                    ucol,
-                    u,
-                    RowError::UnknownUnit {
-                        value: u.to_owned(),
-                    },
-                )
-            })?;
+            let unit =
+                Unit::parse(u).ok_or_else(|| CellError::at(ucol, u, RowError::UnknownUnit { value: u.to_owned() }))?;
             cells::quantity(row, qcol, unit, self.opts.decimal_mark, &self.opts)?
         } else if v.chars().any(char::is_alphabetic)
-            && v.chars()
-                .next()
-                .is_some_and(|c| c.is_numeric() || matches!(c, '-' | '+' | '.'))
+            && v.chars().next().is_some_and(|c| c.is_numeric() || matches!(c, '-' | '+' | '.'))
             && Decimal::parse(v, self.opts.decimal_mark).is_err()
         {
             Some(
@@ -558,15 +450,9 @@ impl RowParser for Generic {
                     .map_err(|e| CellError::at(qcol, v, cells::quantity_error(v, e)))?,
             )
         } else {
-            let unit = self.default_unit.ok_or_else(|| {
-                CellError::at(
-                    qcol,
-                    v,
-                    RowError::UnknownUnit {
-                        value: String::new(),
-                    },
-                )
-            })?;
+            let unit = self
+                .default_unit
+                .ok_or_else(|| CellError::at(qcol, v, RowError::UnknownUnit { value: String::new() }))?;
             cells::quantity(row, qcol, unit, self.opts.decimal_mark, &self.opts)?
         };
         let text = |c: Option<usize>| c.map(|c| row.get(c).to_owned()).filter(|s| !s.is_empty());
@@ -579,19 +465,8 @@ impl RowParser for Generic {
                 .filter(|_| country.is_some_and(|c| c.as_str() == "IRN"))
                 .map_or(p, |ir| ir.code().to_owned())
         });
-        let place = Place {
-            country,
-            country_name: None,
-            province,
-            locality: text(self.locality),
-        };
-        let mut s = bare_seizure(
-            substance,
-            quantity,
-            period,
-            place,
-            format!("{}:{}", self.file, row.line),
-        );
+        let place = Place { country, country_name: None, province, locality: text(self.locality) };
+        let mut s = bare_seizure(substance, quantity, period, place, self.opts.source_of(&self.file, row.line));
         s.agency = text(self.agency);
         s.seizures = match self.seizures {
             Some(c) => cells::count(row, c)?,

@@ -53,33 +53,18 @@ pub fn read(
     let mut input = std::io::BufReader::new(input);
     let first = {
         use std::io::BufRead;
-        let buf = input.fill_buf().map_err(|source| ReadError::Io {
-            file: file.to_owned(),
-            source,
-        })?;
-        buf.iter()
-            .copied()
-            .find(|b| !b.is_ascii_whitespace() && *b != 0xEF && *b != 0xBB && *b != 0xBF)
+        let buf = input.fill_buf().map_err(|source| ReadError::Io { file: file.to_owned(), source })?;
+        buf.iter().copied().find(|b| !b.is_ascii_whitespace() && *b != 0xEF && *b != 0xBB && *b != 0xBF)
     };
     match (&options.format, first) {
         (Some(Format::Json), _) | (None, Some(b'{')) => json::read_json(input, file, sink),
-        (Some(Format::Ndjson), _) => Ok((
-            json::read_ndjson(input, file, options, sink)?,
-            Dataset::default(),
-        )),
-        _ => Ok((
-            csv_driver::read_csv(input, file, options, sink, progress)?,
-            Dataset::default(),
-        )),
+        (Some(Format::Ndjson), _) => Ok((json::read_ndjson(input, file, options, sink)?, Dataset::default())),
+        _ => Ok((csv_driver::read_csv(input, file, options, sink, progress)?, Dataset::default())),
     }
 }
 
 /// Reads a whole input into a [`Dataset`] (activities and sources too, for JSON).
-pub fn read_dataset(
-    input: impl Read,
-    file: &str,
-    options: &ReadOptions,
-) -> Result<(Dataset, ReadReport), ReadError> {
+pub fn read_dataset(input: impl Read, file: &str, options: &ReadOptions) -> Result<(Dataset, ReadReport), ReadError> {
     let mut seizures = Vec::new();
     let mut totals = Vec::new();
     let (report, mut rest) = read(
@@ -98,25 +83,15 @@ pub fn read_dataset(
 }
 
 /// Reads text (e.g. from a browser or a test).
-pub fn read_str(
-    text: &str,
-    file: &str,
-    options: &ReadOptions,
-) -> Result<(Dataset, ReadReport), ReadError> {
+pub fn read_str(text: &str, file: &str, options: &ReadOptions) -> Result<(Dataset, ReadReport), ReadError> {
     read_dataset(text.as_bytes(), file, options)
 }
 
 /// Reads a file from disk.
-pub fn read_path(
-    path: impl AsRef<std::path::Path>,
-    options: &ReadOptions,
-) -> Result<(Dataset, ReadReport), ReadError> {
+pub fn read_path(path: impl AsRef<std::path::Path>, options: &ReadOptions) -> Result<(Dataset, ReadReport), ReadError> {
     let path = path.as_ref();
     let name = path.display().to_string();
-    let file = std::fs::File::open(path).map_err(|source| ReadError::Io {
-        file: name.clone(),
-        source,
-    })?;
+    let file = std::fs::File::open(path).map_err(|source| ReadError::Io { file: name.clone(), source })?;
     read_dataset(file, &name, options)
 }
 
@@ -132,27 +107,25 @@ pub fn read_table(
     let mut table = SeizureTable::new();
     let mut totals = Vec::new();
     let mut table_errors: Vec<Rejection> = Vec::new();
+    // The table keeps no sources; the rows' line numbers come from the count.
+    let options = &ReadOptions { sources: false, ..options.clone() };
+    let mut record: u64 = 0;
     let (mut report, rest) = read(
         input,
         file,
         options,
         &mut |r| match r {
             Record::Seizure(s) => {
+                record += 1;
                 if let Err(e) = table.push(&s) {
+                    // Without sources the line is not known here; the message says which record.
                     table_errors.push(Rejection {
                         file: file.to_owned(),
-                        line: s
-                            .source
-                            .as_deref()
-                            .and_then(|src| src.rsplit(':').next())
-                            .and_then(|l| l.parse().ok())
-                            .unwrap_or(0),
+                        line: 0,
                         column: None,
                         column_number: None,
                         value: None,
-                        reason: RowError::Unsupported {
-                            message: e.to_string(),
-                        },
+                        reason: RowError::Unsupported { message: format!("record {record}: {e}") },
                     });
                 }
             }

@@ -30,7 +30,7 @@ pub enum Missing {
 }
 
 /// How to read a table.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ReadOptions {
     /// Strict or lenient.
     #[serde(default)]
@@ -50,18 +50,43 @@ pub struct ReadOptions {
     /// The country of rows that do not name one (e.g. `IND` for a table of Indian states).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<crate::place::CountryCode>,
+    /// Whether records carry their source (`file:line`). On by default;
+    /// [`read_table`](super::read_table) turns it off, as tables do not keep sources.
+    #[serde(default = "yes")]
+    pub sources: bool,
     /// The delimiter; sniffed from the header when `None`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delimiter: Option<u8>,
 }
 
+fn yes() -> bool {
+    true
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        Self {
+            mode: Mode::default(),
+            format: None,
+            missing: Missing::default(),
+            resolution: Resolution::default(),
+            decimal_mark: DecimalMark::default(),
+            country: None,
+            sources: true,
+            delimiter: None,
+        }
+    }
+}
+
 impl ReadOptions {
     /// Lenient reading.
     pub fn lenient() -> Self {
-        Self {
-            mode: Mode::Lenient,
-            ..Self::default()
-        }
+        Self { mode: Mode::Lenient, ..Self::default() }
+    }
+
+    /// The source reference of a row, when sources are kept.
+    pub(crate) fn source_of(&self, file: &str, line: u64) -> Option<String> {
+        self.sources.then(|| format!("{file}:{line}"))
     }
 }
 

@@ -4,15 +4,10 @@ use crate::{Drug, Granularity, Period, SeizureTable, Unit};
 use std::path::PathBuf;
 
 fn reference(file: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../data/reference")
-        .join(file)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/reference").join(file)
 }
 
-fn load(
-    file: &str,
-    options: &ReadOptions,
-) -> (SeizureTable, Vec<crate::ReportedTotal>, ReadReport) {
+fn load(file: &str, options: &ReadOptions) -> (SeizureTable, Vec<crate::ReportedTotal>, ReadReport) {
     let f = std::fs::File::open(reference(file)).unwrap();
     read_table(f, file, options, &mut |_| {}).unwrap()
 }
@@ -23,16 +18,7 @@ fn kg(table: &SeizureTable, q: &Query) -> Vec<(String, String)> {
         .unwrap()
         .groups
         .iter()
-        .map(|g| {
-            (
-                g.label(),
-                g.measures
-                    .mass
-                    .value_in(Unit::Kilogram)
-                    .round(0)
-                    .to_string(),
-            )
-        })
+        .map(|g| (g.label(), g.measures.mass.value_in(Unit::Kilogram).round(0).to_string()))
         .collect()
 }
 
@@ -49,34 +35,19 @@ fn unodc_1970_2019_acceptance() {
     let q = Query::by(&[GroupKey::Drug, GroupKey::Time(Granularity::Year)])
         .filter(f.clone())
         .period(Period::parse("2018").unwrap());
-    assert_eq!(
-        kg(&table, &q),
-        [("Opium / 2018".to_owned(), "703605".to_owned())]
-    );
+    assert_eq!(kg(&table, &q), [("Opium / 2018".to_owned(), "703605".to_owned())]);
     f.add("country", "IRN").unwrap();
-    let q = Query::by(&[GroupKey::Drug])
-        .filter(f)
-        .period(Period::parse("2012").unwrap());
+    let q = Query::by(&[GroupKey::Drug]).filter(f).period(Period::parse("2012").unwrap());
     let r = table.aggregate(&q).unwrap();
     assert_eq!(r.groups[0].measures.mass.records, 3);
-    assert_eq!(
-        r.groups[0]
-            .measures
-            .mass
-            .value_in(Unit::Kilogram)
-            .round(0)
-            .to_string(),
-        "387606"
-    );
+    assert_eq!(r.groups[0].measures.mass.value_in(Unit::Kilogram).round(0).to_string(), "387606");
     // NULL quantities are counted, never as zero.
     let all = table.aggregate(&Query::default()).unwrap();
     assert_eq!(all.accounting.without_quantity, 507);
     // Plants in the kg column are counts, not kilograms.
     let mut f = Filter::default();
     f.add("drug", "cannabis plants").unwrap();
-    let plants = table
-        .aggregate(&Query::by(&[GroupKey::Drug]).filter(f))
-        .unwrap();
+    let plants = table.aggregate(&Query::by(&[GroupKey::Drug]).filter(f)).unwrap();
     assert!(plants.groups[0].measures.mass.is_empty());
     assert!(!plants.groups[0].measures.count.is_empty());
     assert!(report.flagged > 3000);
@@ -84,26 +55,14 @@ fn unodc_1970_2019_acceptance() {
 
 #[test]
 fn unodc_2012_2016_with_bom_semicolons_and_specific_names() {
-    let (data, report) = read_path(
-        reference("unodc-annual-2012-2016.csv"),
-        &ReadOptions::default(),
-    )
-    .unwrap();
+    let (data, report) = read_path(reference("unodc-annual-2012-2016.csv"), &ReadOptions::default()).unwrap();
     assert_eq!(report.format, "unodc-subregional");
     assert_eq!(report.rows_read, 9_442);
     assert_eq!(report.rows_accepted, 9_442);
     assert_eq!(report.missing_quantities, 4);
-    let opium = data
-        .seizures
-        .iter()
-        .find(|s| s.substance.specific.as_deref() == Some("Raw and prepared"))
-        .unwrap();
+    let opium = data.seizures.iter().find(|s| s.substance.specific.as_deref() == Some("Raw and prepared")).unwrap();
     assert_eq!(opium.substance.drug, Drug::Opium);
-    assert!(
-        data.seizures
-            .iter()
-            .any(|s| s.notes.iter().any(|n| n == "Incomplete data"))
-    );
+    assert!(data.seizures.iter().any(|s| s.notes.iter().any(|n| n == "Incomplete data")));
 }
 
 #[test]
@@ -124,27 +83,9 @@ fn cbp_fentanyl_fy2024() {
     f.add("drug", "fentanyl").unwrap();
     let q = Query::by(&[GroupKey::Drug, GroupKey::Time(Granularity::US_FISCAL_YEAR)]).filter(f);
     let r = table.aggregate(&q).unwrap();
-    let fy24 = r
-        .groups
-        .iter()
-        .find(|g| g.label() == "Fentanyl / FY2024")
-        .unwrap();
-    assert_eq!(
-        fy24.measures
-            .mass
-            .value_in(Unit::Pound)
-            .round(2)
-            .to_string(),
-        "21889.21"
-    );
-    assert_eq!(
-        fy24.measures
-            .mass
-            .value_in(Unit::Kilogram)
-            .round(2)
-            .to_string(),
-        "9928.78"
-    );
+    let fy24 = r.groups.iter().find(|g| g.label() == "Fentanyl / FY2024").unwrap();
+    assert_eq!(fy24.measures.mass.value_in(Unit::Pound).round(2).to_string(), "21889.21");
+    assert_eq!(fy24.measures.mass.value_in(Unit::Kilogram).round(2).to_string(), "9928.78");
     assert_eq!(fy24.measures.seizures, 1_116);
 }
 
@@ -164,23 +105,14 @@ fn every_reference_file_is_accounted_for() {
         let (_, report) = read_str(&text, file, &ReadOptions::lenient()).unwrap();
         assert_eq!(report.rows_read, lines, "{file}");
         assert!(report.balanced(), "{file}");
-        assert_eq!(
-            report.rows_rejected,
-            0,
-            "{file}: {:?}",
-            report.rejections.first()
-        );
+        assert_eq!(report.rows_rejected, 0, "{file}: {:?}", report.rejections.first());
     }
 }
 
 #[test]
 fn india_wide_table_with_row_totals() {
-    let options = ReadOptions {
-        country: crate::CountryCode::resolve("IND"),
-        ..ReadOptions::default()
-    };
-    let (data, report) =
-        read_path(reference("india-ncb-by-state-2018-2024-wide.csv"), &options).unwrap();
+    let options = ReadOptions { country: crate::CountryCode::resolve("IND"), ..ReadOptions::default() };
+    let (data, report) = read_path(reference("india-ncb-by-state-2018-2024-wide.csv"), &options).unwrap();
     assert_eq!(report.format, "wide");
     assert!(report.zero_cells > 1000);
     let ap = data
@@ -196,19 +128,9 @@ fn india_wide_table_with_row_totals() {
     assert_eq!(ap.substance.name, "Ganja");
     // Every state's Total_Kg checks against its items.
     let mut checked = 0;
-    for t in data
-        .reported_totals
-        .iter()
-        .filter(|t| t.stated.unit() == Unit::Kilogram && t.stated.base() > 0)
-    {
-        let c = crate::check::check_total(t, &data.seizures, crate::check::Tolerance::default())
-            .unwrap();
-        assert!(
-            c.relative.abs() < 0.01 || c.item_count == 0,
-            "{:?} {}",
-            t.place,
-            c.describe()
-        );
+    for t in data.reported_totals.iter().filter(|t| t.stated.unit() == Unit::Kilogram && t.stated.base() > 0) {
+        let c = crate::check::check_total(t, &data.seizures, crate::check::Tolerance::default()).unwrap();
+        assert!(c.relative.abs() < 0.01 || c.item_count == 0, "{:?} {}", t.place, c.describe());
         checked += 1;
     }
     assert!(checked > 100);
@@ -216,7 +138,8 @@ fn india_wide_table_with_row_totals() {
 
 #[test]
 fn generic_mapping_with_sniffed_delimiter() {
-    let text = "Date\tDrug\tAmount\tUnit\tProvince\n2021-02-01\tتریاک\t۱٬۲۰۰\tkg\tIlam\n2021-02-02\tHashish\t12.5\tkg\tIlam\n";
+    let text =
+        "Date\tDrug\tAmount\tUnit\tProvince\n2021-02-01\tتریاک\t۱٬۲۰۰\tkg\tIlam\n2021-02-02\tHashish\t12.5\tkg\tIlam\n";
     let map = ColumnMap {
         substance: "drug".into(),
         quantity: "AMOUNT".into(),
@@ -246,53 +169,21 @@ fn generic_options(mode: Mode) -> ReadOptions {
         seizures: Some("events".into()),
         ..ColumnMap::default()
     };
-    ReadOptions {
-        format: Some(Format::Generic(map)),
-        mode,
-        ..ReadOptions::default()
-    }
+    ReadOptions { format: Some(Format::Generic(map)), mode, ..ReadOptions::default() }
 }
 
 #[test]
 fn bad_input_every_error_kind() {
     let header = "date,drug,qty,events\n";
     let cases: [(&str, &str, Option<&str>); 8] = [
-        (
-            "2021-01-01,Heroinn,5,1\n",
-            "unknown substance \"Heroinn\"",
-            Some("drug"),
-        ),
-        (
-            "2021-01-01,Heroin,five,1\n",
-            "cannot read \"five\" as a number",
-            Some("qty"),
-        ),
-        (
-            "2021-01-01,Heroin,5 furlongs,1\n",
-            "unknown unit",
-            Some("qty"),
-        ),
-        (
-            "2021-02-30,Heroin,5,1\n",
-            "invalid date or period \"2021-02-30\"",
-            Some("date"),
-        ),
-        (
-            "2021-01-01,Heroin,-5,1\n",
-            "negative quantity \"-5\"",
-            Some("qty"),
-        ),
-        (
-            "2021-01-01,Heroin,1e30,1\n",
-            "quantity \"1e30\" is out of range",
-            Some("qty"),
-        ),
+        ("2021-01-01,Heroinn,5,1\n", "unknown substance \"Heroinn\"", Some("drug")),
+        ("2021-01-01,Heroin,five,1\n", "cannot read \"five\" as a number", Some("qty")),
+        ("2021-01-01,Heroin,5 furlongs,1\n", "unknown unit", Some("qty")),
+        ("2021-02-30,Heroin,5,1\n", "invalid date or period \"2021-02-30\"", Some("date")),
+        ("2021-01-01,Heroin,-5,1\n", "negative quantity \"-5\"", Some("qty")),
+        ("2021-01-01,Heroin,1e30,1\n", "quantity \"1e30\" is out of range", Some("qty")),
         ("2021-01-01,Heroin,5\n", "expected 4 fields, found 3", None),
-        (
-            "2021-01-01,Heroin,5,-1\n",
-            "negative quantity \"-1\"",
-            Some("events"),
-        ),
+        ("2021-01-01,Heroin,5,-1\n", "negative quantity \"-1\"", Some("events")),
     ];
     for (row, message, column) in cases {
         let text = format!("{header}2021-01-01,Opium,1,1\n{row}");
@@ -304,40 +195,21 @@ fn bad_input_every_error_kind() {
         assert!(err.to_string().contains(message), "{row}: {err}");
         // Lenient: the bad row is reported, the good one read, and the counts add up.
         let (data, report) = read_str(&text, "bad.csv", &generic_options(Mode::Lenient)).unwrap();
-        assert_eq!(
-            (report.rows_read, report.rows_accepted, report.rows_rejected),
-            (2, 1, 1),
-            "{row}"
-        );
+        assert_eq!((report.rows_read, report.rows_accepted, report.rows_rejected), (2, 1, 1), "{row}");
         assert_eq!(data.seizures.len(), 1);
     }
     // Suggestions travel with the error.
-    let err = read_str(
-        "date,drug,qty,events\n2021-01-01,Hashesh,1,1\n",
-        "s.csv",
-        &generic_options(Mode::Strict),
-    )
-    .unwrap_err();
+    let err = read_str("date,drug,qty,events\n2021-01-01,Hashesh,1,1\n", "s.csv", &generic_options(Mode::Strict))
+        .unwrap_err();
     assert!(
         matches!(&err.rejection().unwrap().reason, RowError::UnknownSubstance { suggestions, .. } if suggestions.contains(&"Cannabis resin".to_owned()))
     );
     // A missing required column names it.
-    let err = read_str(
-        "when,drug,qty\n2021-01-01,Opium,1\n",
-        "m.csv",
-        &generic_options(Mode::Strict),
-    )
-    .unwrap_err();
+    let err = read_str("when,drug,qty\n2021-01-01,Opium,1\n", "m.csv", &generic_options(Mode::Strict)).unwrap_err();
     assert_eq!(err.to_string(), "m.csv: missing required column \"date\"");
     // Unknown layout without a mapping.
-    assert!(matches!(
-        read_str("a,b\n1,2\n", "x.csv", &ReadOptions::default()),
-        Err(ReadError::UnknownFormat { .. })
-    ));
-    assert!(matches!(
-        read_str("", "e.csv", &ReadOptions::default()),
-        Err(ReadError::Empty { .. })
-    ));
+    assert!(matches!(read_str("a,b\n1,2\n", "x.csv", &ReadOptions::default()), Err(ReadError::UnknownFormat { .. })));
+    assert!(matches!(read_str("", "e.csv", &ReadOptions::default()), Err(ReadError::Empty { .. })));
 }
 
 #[test]
@@ -360,23 +232,11 @@ fn json_and_ndjson_round_trip() {
     let (back, report) = read_str(&json, "month.json", &ReadOptions::default()).unwrap();
     assert_eq!(back, month);
     assert_eq!(report.seizures, 7);
-    let nd: String = month
-        .seizures
-        .iter()
-        .map(|s| serde_json::to_string(s).unwrap() + "\n")
-        .collect();
-    let opts = ReadOptions {
-        format: Some(Format::Ndjson),
-        ..ReadOptions::default()
-    };
+    let nd: String = month.seizures.iter().map(|s| serde_json::to_string(s).unwrap() + "\n").collect();
+    let opts = ReadOptions { format: Some(Format::Ndjson), ..ReadOptions::default() };
     let (back, _) = read_str(&nd, "month.ndjson", &opts).unwrap();
     assert_eq!(back.seizures, month.seizures);
-    let err = read_str(
-        "{\"seizures\": [{\"substance\": 3}]}",
-        "bad.json",
-        &ReadOptions::default(),
-    )
-    .unwrap_err();
+    let err = read_str("{\"seizures\": [{\"substance\": 3}]}", "bad.json", &ReadOptions::default()).unwrap_err();
     assert!(err.to_string().starts_with("bad.json:1:"), "{err}");
 }
 

@@ -20,10 +20,7 @@ pub struct Stated<T> {
 impl<T> Stated<T> {
     /// A value stated at `stated_in`.
     pub fn at(value: T, stated_in: &str) -> Self {
-        Self {
-            value,
-            stated_in: Some(stated_in.to_owned()),
-        }
+        Self { value, stated_in: Some(stated_in.to_owned()) }
     }
 }
 

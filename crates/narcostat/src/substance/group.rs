@@ -101,9 +101,7 @@ impl DrugGroup {
             "cannabistype" | "cannabis" => Self::CannabisType,
             "cocainetype" | "cocaine" => Self::CocaineType,
             "ats" | "amphetaminetypestimulants" => Self::Ats,
-            "sedativesandtranquillizers" | "sedativesandtranquilizers" => {
-                Self::SedativesAndTranquillizers
-            }
+            "sedativesandtranquillizers" | "sedativesandtranquilizers" => Self::SedativesAndTranquillizers,
             "hallucinogens" => Self::Hallucinogens,
             "substancesnotunderinternationalcontrol" | "notunderinternationalcontrol" | "nps" => {
                 Self::NotUnderInternationalControl

@@ -60,21 +60,13 @@ pub(crate) fn did_you_mean_text(suggestions: &[String]) -> String {
 }
 
 fn did_you_mean(suggestions: &[String]) -> String {
-    if suggestions.is_empty() {
-        String::new()
-    } else {
-        format!(" (did you mean {}?)", suggestions.join(", "))
-    }
+    if suggestions.is_empty() { String::new() } else { format!(" (did you mean {}?)", suggestions.join(", ")) }
 }
 
 impl Substance {
     /// A substance of a known drug, with the drug's display name as written name.
     pub fn of(drug: Drug) -> Self {
-        Self {
-            drug,
-            name: drug.name().to_owned(),
-            specific: None,
-        }
+        Self { drug, name: drug.name().to_owned(), specific: None }
     }
 
     /// Resolves a name strictly: an unknown name is an error with suggestions.
@@ -93,22 +85,11 @@ impl Substance {
     /// `resolution` says so.
     pub fn resolve_with(name: &str, resolution: Resolution) -> Result<Self, UnknownSubstance> {
         match names::lookup(name) {
-            Some(drug) => Ok(Self {
-                drug,
-                name: name.trim().to_owned(),
-                specific: None,
-            }),
+            Some(drug) => Ok(Self { drug, name: name.trim().to_owned(), specific: None }),
             None if resolution == Resolution::KeepUnclassified && !normalize(name).is_empty() => {
-                Ok(Self {
-                    drug: Drug::Unclassified,
-                    name: name.trim().to_owned(),
-                    specific: None,
-                })
+                Ok(Self { drug: Drug::Unclassified, name: name.trim().to_owned(), specific: None })
             }
-            None => Err(UnknownSubstance {
-                name: name.to_owned(),
-                suggestions: suggestions(name, 3),
-            }),
+            None => Err(UnknownSubstance { name: name.to_owned(), suggestions: suggestions(name, 3) }),
         }
     }
 

@@ -47,9 +47,7 @@ pub(crate) fn index() -> &'static HashMap<String, Drug> {
             if drug == Drug::Unclassified {
                 continue;
             }
-            let names = [drug.name(), drug.slug()]
-                .into_iter()
-                .chain(drug.aliases().iter().copied());
+            let names = [drug.name(), drug.slug()].into_iter().chain(drug.aliases().iter().copied());
             for name in names {
                 map.entry(normalize(name)).or_insert(drug);
             }

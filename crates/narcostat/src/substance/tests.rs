@@ -3,27 +3,15 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 fn reference(file: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../data/reference")
-        .join(file)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/reference").join(file)
 }
 
 /// Distinct values of the named columns, read with the csv crate.
 fn distinct(file: &str, delimiter: u8, columns: &[&str]) -> BTreeSet<Vec<String>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .from_path(reference(file))
-        .unwrap();
-    let headers: Vec<String> = reader
-        .headers()
-        .unwrap()
-        .iter()
-        .map(|h| h.trim_start_matches('\u{feff}').to_owned())
-        .collect();
-    let idx: Vec<usize> = columns
-        .iter()
-        .map(|c| headers.iter().position(|h| h == c).unwrap())
-        .collect();
+    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).from_path(reference(file)).unwrap();
+    let headers: Vec<String> =
+        reader.headers().unwrap().iter().map(|h| h.trim_start_matches('\u{feff}').to_owned()).collect();
+    let idx: Vec<usize> = columns.iter().map(|c| headers.iter().position(|h| h == c).unwrap()).collect();
     reader
         .records()
         .map(|r| {
@@ -41,10 +29,7 @@ fn seed_words_resolve() {
         ("Morphine", Drug::Morphine),
         ("Heroin", Drug::Heroin),
         ("Crystal", Drug::CrystallineMethamphetamine),
-        (
-            "other substances including precursors and psychotropic pills",
-            Drug::OtherDrugs,
-        ),
+        ("other substances including precursors and psychotropic pills", Drug::OtherDrugs),
         ("Grass", Drug::CannabisHerb),
     ];
     for (name, drug) in cases {
@@ -76,11 +61,7 @@ fn persian_names_resolve() {
 
 #[test]
 fn matching_ignores_case_space_and_punctuation() {
-    for name in [
-        "KHAT (catha edulis)",
-        "khat-catha-edulis",
-        "  Khat  (Catha Edulis) ",
-    ] {
+    for name in ["KHAT (catha edulis)", "khat-catha-edulis", "  Khat  (Catha Edulis) "] {
         assert_eq!(Drug::resolve(name), Some(Drug::Khat), "{name}");
     }
     assert_eq!(Drug::resolve("Other Drugs**"), Some(Drug::OtherDrugs));
@@ -93,11 +74,7 @@ fn matching_ignores_case_space_and_punctuation() {
 fn unknown_name_is_an_error_with_suggestions() {
     let err = Substance::resolve("Hashesh").unwrap_err();
     assert_eq!(err.name, "Hashesh");
-    assert!(
-        err.suggestions.contains(&"Cannabis resin".to_owned()),
-        "{:?}",
-        err.suggestions
-    );
+    assert!(err.suggestions.contains(&"Cannabis resin".to_owned()), "{:?}", err.suggestions);
     assert!(err.to_string().contains("did you mean"));
     let err = Substance::resolve("").unwrap_err();
     assert_eq!(err.name, "");
@@ -117,10 +94,7 @@ fn unknown_name_can_be_kept_unclassified() {
 fn no_alias_is_claimed_by_two_drugs() {
     let mut seen = std::collections::HashMap::new();
     for &drug in Drug::ALL {
-        for name in [drug.name(), drug.slug()]
-            .into_iter()
-            .chain(drug.aliases().iter().copied())
-        {
+        for name in [drug.name(), drug.slug()].into_iter().chain(drug.aliases().iter().copied()) {
             if let Some(other) = seen.insert(normalize(name), drug) {
                 assert_eq!(other, drug, "{name:?} is claimed by {other:?} and {drug:?}");
             }
@@ -131,24 +105,11 @@ fn no_alias_is_claimed_by_two_drugs() {
 #[test]
 fn slugs_are_the_serde_form() {
     for &drug in Drug::ALL {
-        assert_eq!(
-            serde_json::to_string(&drug).unwrap(),
-            format!("\"{}\"", drug.slug())
-        );
-        assert_eq!(
-            Drug::resolve(drug.slug()),
-            if drug == Drug::Unclassified {
-                None
-            } else {
-                Some(drug)
-            }
-        );
+        assert_eq!(serde_json::to_string(&drug).unwrap(), format!("\"{}\"", drug.slug()));
+        assert_eq!(Drug::resolve(drug.slug()), if drug == Drug::Unclassified { None } else { Some(drug) });
     }
     for group in DrugGroup::ALL {
-        assert_eq!(
-            serde_json::to_string(&group).unwrap(),
-            format!("\"{}\"", group.slug())
-        );
+        assert_eq!(serde_json::to_string(&group).unwrap(), format!("\"{}\"", group.slug()));
         assert_eq!(DrugGroup::resolve(group.name()), Some(group));
     }
 }
@@ -163,8 +124,7 @@ fn every_unodc_drug_resolves_into_its_unodc_group() {
         assert!(pairs.len() > 60, "{file}: {}", pairs.len());
         for pair in pairs {
             let drug = Drug::resolve(&pair[1]).unwrap_or_else(|| panic!("{file}: {:?}", pair[1]));
-            let group =
-                DrugGroup::resolve(&pair[0]).unwrap_or_else(|| panic!("{file}: {:?}", pair[0]));
+            let group = DrugGroup::resolve(&pair[0]).unwrap_or_else(|| panic!("{file}: {:?}", pair[0]));
             assert_eq!(drug.group(), group, "{file}: {pair:?}");
         }
     }
@@ -186,8 +146,7 @@ fn every_cbp_drug_type_resolves() {
 
 #[test]
 fn every_india_wide_column_drug_resolves() {
-    let mut reader =
-        csv::Reader::from_path(reference("india-ncb-by-state-2018-2024-wide.csv")).unwrap();
+    let mut reader = csv::Reader::from_path(reference("india-ncb-by-state-2018-2024-wide.csv")).unwrap();
     let headers = reader.headers().unwrap().clone();
     let units = ["_Kg", "_Litre", "_No", "_Blots", "_Bottle"];
     let mut checked = 0;
@@ -207,11 +166,7 @@ fn every_india_wide_column_drug_resolves() {
 #[test]
 fn specific_drug_names_keep_their_drug() {
     // The 2012-2016 file's SpecificDrugName refines Drug; the drug column decides the class.
-    let rows = distinct(
-        "unodc-annual-2012-2016.csv",
-        b';',
-        &["Drug", "SpecificDrugName"],
-    );
+    let rows = distinct("unodc-annual-2012-2016.csv", b';', &["Drug", "SpecificDrugName"]);
     assert!(rows.iter().any(|r| r[1] == "Raw and prepared"));
     for r in rows {
         assert!(Drug::resolve(&r[0]).is_some(), "{r:?}");

@@ -1,6 +1,8 @@
 //! Dictionary encoding: each distinct value once, rows hold its code.
 
-use std::collections::HashMap;
+// FxHash rather than SipHash: dictionary keys come from the data, but a
+// table is the caller's own; speed matters more than hash-flooding resistance.
+use rustc_hash::FxHashMap as HashMap;
 use std::hash::Hash;
 
 /// Distinct values in first-seen order, with a map back to their codes.
@@ -46,7 +48,6 @@ impl<T: Eq + Hash + Clone> Dict<T> {
 
     /// Approximate heap bytes (values are counted shallowly).
     pub(crate) fn heap_bytes(&self) -> usize {
-        self.values.capacity() * std::mem::size_of::<T>()
-            + self.codes.capacity() * (std::mem::size_of::<T>() + 4 + 1)
+        self.values.capacity() * std::mem::size_of::<T>() + self.codes.capacity() * (std::mem::size_of::<T>() + 4 + 1)
     }
 }

@@ -70,6 +70,9 @@ pub struct SeizureTable {
     pub(crate) span: Vec<u16>,
     pub(crate) amount: Vec<i64>,
     pub(crate) seizures: Vec<u32>,
+    /// Which drugs (by index into [`Drug::ALL`]) occur, so that group keys
+    /// span only those.
+    pub(crate) drugs_seen: [u64; 4],
 }
 
 /// Borrowed raw columns of a [`SeizureTable`].
@@ -99,19 +102,11 @@ pub(crate) struct Codes {
 }
 
 pub(crate) fn drug_index(drug: Drug) -> u8 {
-    Drug::ALL
-        .iter()
-        .position(|&d| d == drug)
-        .and_then(|i| u8::try_from(i).ok())
-        .unwrap_or(0)
+    Drug::ALL.iter().position(|&d| d == drug).and_then(|i| u8::try_from(i).ok()).unwrap_or(0)
 }
 
 pub(crate) fn unit_index(unit: Unit) -> u8 {
-    Unit::ALL
-        .iter()
-        .position(|&u| u == unit)
-        .and_then(|i| u8::try_from(i).ok())
-        .unwrap_or(0)
+    Unit::ALL.iter().position(|&u| u == unit).and_then(|i| u8::try_from(i).ok()).unwrap_or(0)
 }
 
 impl SeizureTable {
@@ -121,19 +116,14 @@ impl SeizureTable {
     }
 
     /// A table of `seizures`.
-    pub fn from_seizures<'a>(
-        seizures: impl IntoIterator<Item = &'a Seizure>,
-    ) -> Result<Self, TableError> {
+    pub fn from_seizures<'a>(seizures: impl IntoIterator<Item = &'a Seizure>) -> Result<Self, TableError> {
         let mut t = Self::new();
         t.extend(seizures)?;
         Ok(t)
     }
 
     /// Appends a batch of records.
-    pub fn extend<'a>(
-        &mut self,
-        seizures: impl IntoIterator<Item = &'a Seizure>,
-    ) -> Result<(), TableError> {
+    pub fn extend<'a>(&mut self, seizures: impl IntoIterator<Item = &'a Seizure>) -> Result<(), TableError> {
         for s in seizures {
             self.push(s)?;
         }
@@ -154,29 +144,20 @@ impl SeizureTable {
     pub(crate) fn intern_name(&mut self, name: &str) -> Result<u32, TableError> {
         self.names
             .intern_str(name, u32::MAX as usize)
-            .ok_or(TableError::TooManyDistinct {
-                what: "names",
-                limit: u32::MAX as usize,
-            })
+            .ok_or(TableError::TooManyDistinct { what: "names", limit: u32::MAX as usize })
     }
 
     pub(crate) fn intern_place(&mut self, place: &Place) -> Result<u32, TableError> {
         self.places
             .intern(place, u32::MAX as usize)
-            .ok_or(TableError::TooManyDistinct {
-                what: "places",
-                limit: u32::MAX as usize,
-            })
+            .ok_or(TableError::TooManyDistinct { what: "places", limit: u32::MAX as usize })
     }
 
     pub(crate) fn intern_agency(&mut self, agency: Option<&str>) -> Result<u16, TableError> {
         let code = self
             .agencies
             .intern(&agency.map(str::to_owned), 1 << 16)
-            .ok_or(TableError::TooManyDistinct {
-                what: "agencies",
-                limit: 1 << 16,
-            })?;
+            .ok_or(TableError::TooManyDistinct { what: "agencies", limit: 1 << 16 })?;
         // Fits: interned with a limit of 2^16.
         Ok(u16::try_from(code).unwrap_or(u16::MAX))
     }
@@ -186,12 +167,10 @@ impl SeizureTable {
         origin: Option<CountryCode>,
         destination: Option<CountryCode>,
     ) -> Result<u16, TableError> {
-        let code = self.routes.intern(&(origin, destination), 1 << 16).ok_or(
-            TableError::TooManyDistinct {
-                what: "origin/destination pairs",
-                limit: 1 << 16,
-            },
-        )?;
+        let code = self
+            .routes
+            .intern(&(origin, destination), 1 << 16)
+            .ok_or(TableError::TooManyDistinct { what: "origin/destination pairs", limit: 1 << 16 })?;
         Ok(u16::try_from(code).unwrap_or(u16::MAX))
     }
 
@@ -204,18 +183,17 @@ impl SeizureTable {
         period: Period,
         codes: Codes,
     ) -> Result<(), TableError> {
-        let span =
-            u16::try_from(period.days() - 1).map_err(|_| TableError::PeriodTooLong { period })?;
+        let span = u16::try_from(period.days() - 1).map_err(|_| TableError::PeriodTooLong { period })?;
         let seizures = match seizures {
             None => NO_EVENTS,
-            Some(n) => u32::try_from(n)
-                .ok()
-                .filter(|&n| n != NO_EVENTS)
-                .ok_or(TableError::TooManyEvents { seizures: n })?,
+            Some(n) => {
+                u32::try_from(n).ok().filter(|&n| n != NO_EVENTS).ok_or(TableError::TooManyEvents { seizures: n })?
+            }
         };
-        self.drug.push(drug_index(drug));
-        self.unit
-            .push(quantity.map_or(NO_QUANTITY, |q| unit_index(q.unit())));
+        let d = drug_index(drug);
+        self.drugs_seen[usize::from(d / 64)] |= 1 << (d % 64);
+        self.drug.push(d);
+        self.unit.push(quantity.map_or(NO_QUANTITY, |q| unit_index(q.unit())));
         self.amount.push(quantity.map_or(0, Quantity::base));
         self.name.push(codes.name);
         self.place.push(codes.place);
@@ -248,11 +226,7 @@ impl SeizureTable {
         let end = Date::from_days(self.start[i] + i32::from(self.span[i]));
         let (origin, destination) = *self.routes.get(u32::from(self.route[i]))?;
         Some(Seizure {
-            substance: Substance {
-                drug,
-                name: self.names.get(self.name[i])?.clone(),
-                specific: None,
-            },
+            substance: Substance { drug, name: self.names.get(self.name[i])?.clone(), specific: None },
             quantity,
             seizures: (self.seizures[i] != NO_EVENTS).then_some(u64::from(self.seizures[i])),
             period: Period { start, end },
@@ -286,10 +260,13 @@ impl SeizureTable {
 
     /// Bytes held by the dictionaries (shallow: the strings' own heap bytes are not counted).
     pub fn dictionary_bytes(&self) -> usize {
-        self.names.heap_bytes()
-            + self.places.heap_bytes()
-            + self.agencies.heap_bytes()
-            + self.routes.heap_bytes()
+        self.names.heap_bytes() + self.places.heap_bytes() + self.agencies.heap_bytes() + self.routes.heap_bytes()
+    }
+
+    /// Whether any row is of `drug`.
+    pub fn has_drug(&self, drug: Drug) -> bool {
+        let d = drug_index(drug);
+        self.drugs_seen[usize::from(d / 64)] & (1 << (d % 64)) != 0
     }
 
     /// The raw columns, for zero-copy export and for benchmarks.
