@@ -8,12 +8,45 @@ use pyo3_arrow::PyTable;
 /// The result of an aggregation, ranking or comparison.
 #[pyclass(name = "Result", module = "narcostat", frozen)]
 pub struct PyAggregateResult {
-    pub header: Vec<String>,
-    pub rows: Vec<Vec<Cell>>,
-    /// The exactly typed Arrow batch, when the result is an aggregate.
-    pub batch: Option<arrow_array::RecordBatch>,
-    /// Where every input row went (aggregates only).
-    pub accounting: Option<narcostat::aggregate::Accounting>,
+    content: Content,
+    /// Header and rows, built on first use (formatting many groups costs
+    /// more than aggregating them; a caller who wants Arrow never pays it).
+    table: std::sync::OnceLock<(Vec<String>, Vec<Vec<Cell>>)>,
+}
+
+enum Content {
+    Aggregate(narcostat::Aggregate),
+    Rows(Vec<String>, Vec<Vec<Cell>>, Option<narcostat::aggregate::Accounting>),
+}
+
+impl PyAggregateResult {
+    /// An aggregate, converted lazily.
+    pub fn aggregate(agg: narcostat::Aggregate) -> Self {
+        Self { content: Content::Aggregate(agg), table: std::sync::OnceLock::new() }
+    }
+
+    /// Ready-made rows (rankings, comparisons, equivalents).
+    pub fn rows(
+        header: Vec<String>,
+        rows: Vec<Vec<Cell>>,
+        accounting: Option<narcostat::aggregate::Accounting>,
+    ) -> Self {
+        Self { content: Content::Rows(header, rows, accounting), table: std::sync::OnceLock::new() }
+    }
+
+    fn header_rows(&self) -> &(Vec<String>, Vec<Vec<Cell>>) {
+        self.table.get_or_init(|| match &self.content {
+            Content::Aggregate(a) => narcostat::write::aggregate_rows(a),
+            Content::Rows(h, r, _) => (h.clone(), r.clone()),
+        })
+    }
+
+    fn accounting_of(&self) -> Option<narcostat::aggregate::Accounting> {
+        match &self.content {
+            Content::Aggregate(a) => Some(a.accounting),
+            Content::Rows(_, _, a) => *a,
+        }
+    }
 }
 
 fn cell_to_py<'py>(py: Python<'py>, c: &Cell) -> PyResult<Bound<'py, PyAny>> {
@@ -60,9 +93,11 @@ fn batch_of(header: &[String], rows: &[Vec<Cell>]) -> PyResult<arrow_array::Reco
 
 impl PyAggregateResult {
     fn exact_batch(&self) -> PyResult<arrow_array::RecordBatch> {
-        match &self.batch {
-            Some(b) => Ok(b.clone()),
-            None => batch_of(&self.header, &self.rows),
+        match &self.content {
+            Content::Aggregate(a) => {
+                narcostat::arrow::aggregate_to_batch(a).map_err(pyo3::exceptions::PyValueError::new_err)
+            }
+            Content::Rows(h, r, _) => batch_of(h, r),
         }
     }
 }
@@ -92,14 +127,14 @@ impl PyAggregateResult {
     /// Column names: the grouping keys, then the measures with their units.
     #[getter]
     fn columns(&self) -> Vec<String> {
-        self.header.clone()
+        self.header_rows().0.clone()
     }
 
     /// Where every input row went: rows, filtered_out, outside_period,
     /// straddling_period, aggregated, unattributed, without_quantity.
     #[getter]
     fn accounting<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDict>>> {
-        let Some(a) = self.accounting else {
+        let Some(a) = self.accounting_of() else {
             return Ok(None);
         };
         let d = PyDict::new(py);
@@ -118,15 +153,19 @@ impl PyAggregateResult {
     }
 
     fn __len__(&self) -> usize {
-        self.rows.len()
+        match &self.content {
+            Content::Aggregate(a) => a.groups.len() + a.unattributed.len(),
+            Content::Rows(_, r, _) => r.len(),
+        }
     }
 
     /// Rows as dicts (numbers as int or float; `to_arrow()` is exact).
     fn to_pylist<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let list = PyList::empty(py);
-        for r in &self.rows {
+        let (header, rows) = self.header_rows();
+        for r in rows {
             let d = PyDict::new(py);
-            for (h, c) in self.header.iter().zip(r) {
+            for (h, c) in header.iter().zip(r) {
                 d.set_item(h, cell_to_py(py, c)?)?;
             }
             list.append(d)?;
@@ -157,10 +196,11 @@ impl PyAggregateResult {
     }
 
     fn __repr__(&self) -> String {
-        let shown: Vec<Vec<Cell>> = self.rows.iter().take(20).cloned().collect();
-        let mut s = format!("<narcostat.Result: {} rows>\n", self.rows.len());
-        s.push_str(&narcostat::write::to_csv(&self.header, &shown).replace(',', "\t"));
-        if self.rows.len() > 20 {
+        let (header, rows) = self.header_rows();
+        let shown: Vec<Vec<Cell>> = rows.iter().take(20).cloned().collect();
+        let mut s = format!("<narcostat.Result: {} rows>\n", rows.len());
+        s.push_str(&narcostat::write::to_csv(header, &shown).replace(',', "\t"));
+        if rows.len() > 20 {
             s.push_str("...\n");
         }
         s
@@ -168,12 +208,13 @@ impl PyAggregateResult {
 
     fn _repr_html_(&self) -> String {
         let esc = narcostat::write::escape_html;
+        let (header, rows) = self.header_rows();
         let mut s = String::from("<table><thead><tr>");
-        for h in &self.header {
+        for h in header {
             s.push_str(&format!("<th>{}</th>", esc(h)));
         }
         s.push_str("</tr></thead><tbody>");
-        for r in self.rows.iter().take(50) {
+        for r in rows.iter().take(50) {
             s.push_str("<tr>");
             for c in r {
                 match c {
@@ -187,7 +228,7 @@ impl PyAggregateResult {
             }
             s.push_str("</tr>");
         }
-        s.push_str(&format!("</tbody></table><p>{} rows</p>", self.rows.len()));
+        s.push_str(&format!("</tbody></table><p>{} rows</p>", rows.len()));
         s
     }
 }

@@ -214,10 +214,7 @@ impl PySeizureTable {
     ) -> PyResult<PyAggregateResult> {
         let q = self.query(py, by, r#where, period, span_rule, fiscal_start)?;
         let agg = py.detach(|| self.inner.aggregate(&q)).map_err(|e| aggregate_error(py, e))?;
-        let (header, rows) = narcostat::write::aggregate_rows(&agg);
-        let batch = narcostat::arrow::aggregate_to_batch(&agg)
-            .map_err(|e| crate::errors::raise(py, "AggregateError", e, &[]))?;
-        Ok(PyAggregateResult { header, rows, batch: Some(batch), accounting: Some(agg.accounting) })
+        Ok(PyAggregateResult::aggregate(agg))
     }
 
     /// The top `n` groups by `measure`, with shares.
@@ -236,7 +233,7 @@ impl PySeizureTable {
         let agg = py.detach(|| self.inner.aggregate(&q)).map_err(|e| aggregate_error(py, e))?;
         let ranking = agg.rank(m, Some(n));
         let (header, rows) = narcostat::write::ranking_rows(&ranking, &q.by);
-        Ok(PyAggregateResult { header, rows, batch: None, accounting: Some(agg.accounting) })
+        Ok(PyAggregateResult::rows(header, rows, Some(agg.accounting)))
     }
 
     /// Opiates as heroin or opium equivalent, or ATS with tablets as mass,
@@ -270,7 +267,7 @@ impl PySeizureTable {
         let q = self.query(py, by, r#where, period, "separate", 10)?;
         let eq = py.detach(|| self.inner.equivalents(&q, basis, f)).map_err(|e| aggregate_error(py, e))?;
         let (header, rows) = narcostat::write::equivalent_rows(&eq, &q.by);
-        Ok(PyAggregateResult { header, rows, batch: None, accounting: None })
+        Ok(PyAggregateResult::rows(header, rows, None))
     }
 
     /// Compares `period` with `vs`, group by group.
@@ -289,7 +286,7 @@ impl PySeizureTable {
         let (cur, prev) = (parse_period(py, period)?, parse_period(py, vs)?);
         let c = py.detach(|| self.inner.compare(&q, cur, prev, m)).map_err(|e| aggregate_error(py, e))?;
         let (header, rows) = narcostat::write::comparison_rows(&c, &q.by, period, vs);
-        Ok(PyAggregateResult { header, rows, batch: None, accounting: None })
+        Ok(PyAggregateResult::rows(header, rows, None))
     }
 }
 

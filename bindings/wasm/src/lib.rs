@@ -28,6 +28,8 @@ struct ReadOpts {
     file_name: Option<String>,
     /// Keep unknown substance names as "Unclassified" instead of rejecting the row.
     keep_unknown: bool,
+    /// A column mapping for tables of no known layout (`{substance, quantity, date, unit, ...}`).
+    mapping: Option<narcostat::read::ColumnMap>,
 }
 
 /// Options of queries.
@@ -63,13 +65,12 @@ impl ByOpt {
     }
 }
 
-/// A result as plain data: `columns`, `rows` (objects keyed by column), `csv`
-/// (exact), and the row accounting when there is one.
+/// A result as plain data: `columns`, `rows` (objects keyed by column), and
+/// the row accounting when there is one (`aggregateCsv` gives the exact CSV).
 #[derive(Serialize)]
 struct JsResult {
     columns: Vec<String>,
     rows: Vec<serde_json::Map<String, serde_json::Value>>,
-    csv: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     accounting: Option<narcostat::aggregate::Accounting>,
 }
@@ -85,7 +86,6 @@ fn result(
     rows: Vec<Vec<Cell>>,
     accounting: Option<narcostat::aggregate::Accounting>,
 ) -> Result<JsValue, JsValue> {
-    let csv = write::to_csv(&header, &rows);
     let rows = rows
         .iter()
         .map(|r| {
@@ -107,7 +107,7 @@ fn result(
                 .collect()
         })
         .collect();
-    to_js(&JsResult { columns: header, rows, csv, accounting })
+    to_js(&JsResult { columns: header, rows, accounting })
 }
 
 fn options(value: JsValue) -> Result<QueryOpts, JsValue> {
@@ -151,6 +151,9 @@ impl JsSeizureTable {
             ro.country = Some(
                 CountryCode::resolve(c).ok_or_else(|| js_error(&format!("unknown country {c:?}"), "usage", None))?,
             );
+        }
+        if let Some(map) = o.mapping {
+            ro.format = Some(Format::Generic(map));
         }
         if o.keep_unknown {
             ro.resolution = narcostat::Resolution::KeepUnclassified;
@@ -226,6 +229,17 @@ impl JsSeizureTable {
         };
         let (header, rows) = write::aggregate_rows_in(&agg, unit);
         result(header, rows, Some(agg.accounting))
+    }
+
+    /// The same as `aggregate`, as exact CSV text (for downloads).
+    #[wasm_bindgen(js_name = aggregateCsv)]
+    pub fn aggregate_csv(&self, options: JsValue) -> Result<String, JsValue> {
+        let o = options_of(options)?;
+        let q = query(&o)?;
+        let agg = self.table.aggregate(&q).map_err(|e| js_error(&e.to_string(), "query", None))?;
+        let unit = mass_unit(&o)?;
+        let (header, rows) = write::aggregate_rows_in(&agg, unit);
+        Ok(write::to_csv(&header, &rows))
     }
 
     /// The top `n` groups with shares: `{by, n, where, period, measure}`.
@@ -314,6 +328,15 @@ impl JsSeizureTable {
         let o = options_of(options)?;
         let period = o.period.as_deref().map(parse_period).transpose()?;
         to_js(&Bulletin::build(&self.dataset, period))
+    }
+}
+
+fn mass_unit(o: &QueryOpts) -> Result<Unit, JsValue> {
+    match &o.unit {
+        Some(u) => Unit::parse(u)
+            .filter(|u| u.dimension() == narcostat::Dimension::Mass)
+            .ok_or_else(|| js_error(&format!("unknown mass unit {u:?}"), "usage", None)),
+        None => Ok(Unit::Kilogram),
     }
 }
 

@@ -67,6 +67,14 @@ await check('the CBP file loads through the file input: fentanyl FY2024 = 21,889
   assert.match(text, /Fentanyl\s+FY2024\s+21,889\.21\b/);
   assert.match(text, /1,116/);
   assert.ok((await page.locator('#line-chart svg polyline').count()) >= 1);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+  const csv = await readFile(await download.path(), 'utf8');
+  assert.match(csv, /^drug,fiscal-year,mass_lb,/);
+  assert.match(csv, /\nFentanyl,FY2024,21889\.20\d*,,,1116,/);
+  // The table sorts by a column when its header is clicked.
+  await page.click('#result thead th:nth-child(3)');
+  const firstMass = await page.locator('#result tbody tr').first().locator('td').nth(2).innerText();
+  assert.equal(firstMass, '27,022.85');
   await page.screenshot({ path: path.join(artifacts, 'cbp-fentanyl.png'), fullPage: true });
 });
 

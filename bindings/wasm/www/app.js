@@ -129,11 +129,10 @@ for (const [id, first] of [['by1', 'drug'], ['by2', '']]) {
   if (id === 'by2') s.firstChild.value = '';
 }
 
-let lastResult = null;
+let lastOptions = null;
 let sortState = { column: null, descending: true };
 
 function renderResult(r) {
-  lastResult = r;
   const head = $('result').querySelector('thead');
   const tr = el('tr');
   r.columns.forEach((c) => {
@@ -168,6 +167,7 @@ async function aggregate(event) {
   if ($('f-period').value.trim()) options.period = $('f-period').value.trim();
   try {
     const r = await call('aggregate', { table: 'data', options });
+    lastOptions = options;
     renderResult(r);
     const a = r.accounting;
     $('accounting').textContent = `${fmt.format(a.rows)} rows: ${fmt.format(a.aggregated)} aggregated, ${fmt.format(a.filtered_out)} filtered out, ${fmt.format(a.outside_period + a.straddling_period)} outside the period, ${fmt.format(a.unattributed)} not attributable at this granularity, ${fmt.format(a.without_quantity)} without a quantity.`;
@@ -194,9 +194,10 @@ async function aggregate(event) {
   }
 }
 
-function download() {
-  if (!lastResult) return;
-  const blob = new Blob([lastResult.csv], { type: 'text/csv' });
+async function download() {
+  if (!lastOptions) return;
+  const csv = await call('aggregateCsv', { table: 'data', options: lastOptions });
+  const blob = new Blob([csv], { type: 'text/csv' });
   const a = el('a');
   a.href = URL.createObjectURL(blob);
   a.download = 'narcostat-result.csv';

@@ -40,6 +40,9 @@ self.onmessage = async (event) => {
       case 'aggregate':
         result = table(args.table).aggregate(args.options);
         break;
+      case 'aggregateCsv':
+        result = table(args.table).aggregateCsv(args.options);
+        break;
       case 'top':
         result = table(args.table).top(args.options);
         break;
