@@ -99,9 +99,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let months: Vec<u16> = cols.start.iter().map(|&d| month_code(d)).collect();
             let seconds = time(repeats, || {
                 let mut sums = vec![0i64; 256 * 512];
-                for i in 0..cols.amount.len() {
-                    let k = usize::from(cols.drug[i]) * 512 + usize::from(months[i]);
-                    sums[k] = sums[k].wrapping_add(cols.amount[i]);
+                for ((&d, &m), &a) in cols.drug.iter().zip(&months).zip(cols.amount) {
+                    let k = usize::from(d) * 512 + usize::from(m);
+                    sums[k] = sums[k].wrapping_add(a);
                 }
                 sums
             });

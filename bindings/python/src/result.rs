@@ -15,14 +15,14 @@ pub struct PyAggregateResult {
 }
 
 enum Content {
-    Aggregate(narcostat::Aggregate),
+    Aggregate(Box<narcostat::Aggregate>),
     Rows(Vec<String>, Vec<Vec<Cell>>, Option<narcostat::aggregate::Accounting>),
 }
 
 impl PyAggregateResult {
     /// An aggregate, converted lazily.
     pub fn aggregate(agg: narcostat::Aggregate) -> Self {
-        Self { content: Content::Aggregate(agg), table: std::sync::OnceLock::new() }
+        Self { content: Content::Aggregate(Box::new(agg)), table: std::sync::OnceLock::new() }
     }
 
     /// Ready-made rows (rankings, comparisons, equivalents).
@@ -177,7 +177,7 @@ impl PyAggregateResult {
     fn to_arrow<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let batch = self.exact_batch()?;
         let schema = batch.schema();
-        Ok(PyTable::try_new(vec![batch], schema)?.into_pyarrow(py)?)
+        PyTable::try_new(vec![batch], schema)?.into_pyarrow(py)
     }
 
     /// A `pandas.DataFrame` (measures as float64; `to_arrow()` is exact).

@@ -1,4 +1,5 @@
 //! The CLI, run as users run it.
+#![expect(clippy::unwrap_used, reason = "test helpers fail the test on error")]
 
 use assert_cmd::Command;
 use std::path::PathBuf;

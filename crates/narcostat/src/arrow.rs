@@ -89,7 +89,7 @@ fn columns(schema: &Schema, file: &str) -> Result<Columns, ReadError> {
             .find_map(|(n, u)| names.iter().position(|x| x == n).map(|i| (i, Some(*u))))
             .ok_or_else(|| missing("quantity"))?,
     };
-    if by_role.get("date").is_none() && by_role.get("year").is_none() {
+    if !by_role.contains_key("date") && !by_role.contains_key("year") {
         return Err(missing("date or year"));
     }
     Ok(Columns { substance, quantity, quantity_unit, by_role })
@@ -131,6 +131,7 @@ fn text(a: &Option<ArrayRef>, row: usize) -> Option<&str> {
 /// assert_eq!((table.len(), report.rows_accepted), (2, 2));
 /// assert_eq!(table.row(1).unwrap().quantity.unwrap().to_string(), "5637.5 kg");
 /// ```
+#[expect(clippy::result_large_err, reason = "a rejection is built once per bad row; boxing every Ok path costs more")]
 pub fn table_from_batches(
     batches: &[RecordBatch],
     file: &str,
@@ -141,7 +142,7 @@ pub fn table_from_batches(
     table.reserve(batches.iter().map(RecordBatch::num_rows).sum());
     let mut report = ReadReport { file: file.to_owned(), format: "arrow".to_owned(), ..ReadReport::default() };
     let mut substances: HashMap<String, Result<Substance, RowError>> = HashMap::new();
-    let mut places: HashMap<(Option<CountryCode>, Option<String>, Option<String>), u32> = HashMap::new();
+    let mut places: HashMap<PlaceKey, u32> = HashMap::new();
     let mut agencies: HashMap<Option<String>, u16> = HashMap::new();
     let mut line: u64 = 0;
     for batch in batches {
@@ -316,6 +317,9 @@ pub fn table_from_batches(
     table.shrink_to_fit();
     Ok((table, report))
 }
+
+/// Country, province and locality of a row, as read.
+type PlaceKey = (Option<CountryCode>, Option<String>, Option<String>);
 
 /// A quantity column in one of the types we read exactly or by rounding.
 enum QuantityColumn {
@@ -548,7 +552,7 @@ mod tests {
             vec!["Fentanyl", "Fentanyl", "Fentanyl", "Fentanyl", "Heroinn"],
             vec![Some(147.04832875399998), None, Some(f64::NAN), Some(-1.0), Some(1.0)],
         );
-        let (t, r) = table_from_batches(&[b.clone()], "df", &ReadOptions::lenient(), None).unwrap();
+        let (t, r) = table_from_batches(std::slice::from_ref(&b), "df", &ReadOptions::lenient(), None).unwrap();
         assert_eq!((r.rows_read, r.rows_accepted, r.rows_rejected), (5, 2, 3));
         assert_eq!(t.row(0).unwrap().quantity.unwrap().base(), 66_699_999_944);
         assert_eq!(r.missing_quantities, 1);

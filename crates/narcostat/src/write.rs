@@ -315,6 +315,22 @@ pub fn dataset_json(dataset: &crate::Dataset) -> String {
     serde_json::to_string_pretty(dataset).unwrap_or_default()
 }
 
+/// Escapes text for HTML content and attribute values.
+pub fn escape_html(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    for c in t.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -351,20 +367,4 @@ mod tests {
         let q: Vec<_> = back.seizures.iter().map(|s| s.quantity).collect();
         assert_eq!(q, month.seizures.iter().map(|s| s.quantity).collect::<Vec<_>>());
     }
-}
-
-/// Escapes text for HTML content and attribute values.
-pub fn escape_html(t: &str) -> String {
-    let mut out = String::with_capacity(t.len());
-    for c in t.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }

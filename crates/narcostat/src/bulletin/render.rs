@@ -214,9 +214,9 @@ fn html(b: &Bulletin) -> String {
         b.period.start,
         b.period.end
     );
-    let _ = write!(
+    let _ = writeln!(
         o,
-        "<p>{} kg of drugs were seized in {} records. {}</p>\n",
+        "<p>{} kg of drugs were seized in {} records. {}</p>",
         group_thousands(&s.total_kg.to_string()),
         s.records,
         esc(&s.sentence)

@@ -49,6 +49,7 @@ pub struct ColumnMap {
 /// A table layout.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(target_pointer_width = "64", expect(clippy::large_enum_variant, reason = "a format is built once per read"))]
 pub enum Format {
     /// UNODC annual seizures, `Region,country,ISO Code,Drug Group,Drug,Year,KG Equivalent`.
     UnodcAnnual,
