@@ -13,6 +13,44 @@ use narcostat::{CountryCode, Dataset, Filter, Granularity, GroupKey, Period, Que
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = r#"
+/** Options of `SeizureTable.fromCsv`. */
+export interface ReadOptions {
+  lenient?: boolean;
+  /** unodc-annual, unodc-subregional, cbp, wide, json, ndjson (detected from the header when absent) */
+  format?: string;
+  /** ISO alpha-3 or name, for rows that name no country */
+  country?: string;
+  fileName?: string;
+  /** keep unknown substance names as "Unclassified" instead of rejecting the row */
+  keepUnknown?: boolean;
+  /** a column mapping for tables of no known layout */
+  mapping?: { substance: string; quantity: string; unit?: string; default_unit?: string; date?: string; year?: string;
+    country?: string; province?: string; locality?: string; agency?: string; seizures?: string; origin?: string; destination?: string };
+}
+/** Options of queries: dimensions of the shared vocabulary, filters, periods. */
+export interface QueryOptions {
+  by?: string | string[];
+  where?: Record<string, string | string[]>;
+  period?: string;
+  vs?: string;
+  spanRule?: "separate" | "by-start" | "by-end";
+  fiscalStart?: number;
+  n?: number;
+  measure?: "mass" | "volume" | "count" | "seizures" | "records";
+  unit?: string;
+  format?: "text" | "markdown" | "html" | "json";
+}
+/** A result: column names, rows keyed by column, and where every input row went. */
+export interface QueryResult {
+  columns: string[];
+  rows: Record<string, string | number | null>[];
+  accounting?: { rows: number; filtered_out: number; outside_period: number; straddling_period: number;
+    aggregated: number; unattributed: number; without_quantity: number };
+}
+"#;
+
 #[wasm_bindgen(start)]
 fn start() {
     console_error_panic_hook::set_once();
@@ -133,7 +171,8 @@ impl JsSeizureTable {
     #[wasm_bindgen(js_name = fromCsv)]
     pub fn from_csv(
         text: &str,
-        options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ReadOptions | undefined")] options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "((bytes: number, rows: number) => void) | undefined")]
         on_progress: Option<js_sys::Function>,
     ) -> Result<JsSeizureTable, JsValue> {
         let o: ReadOpts = if options.is_undefined() || options.is_null() {
@@ -217,7 +256,11 @@ impl JsSeizureTable {
     }
 
     /// Totals grouped by `by`: `{by, where, period, spanRule, fiscalStart, unit}`.
-    pub fn aggregate(&self, options: JsValue) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(unchecked_return_type = "QueryResult")]
+    pub fn aggregate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "QueryOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let o = options_of(options)?;
         let q = query(&o)?;
         let agg = self.table.aggregate(&q).map_err(|e| js_error(&e.to_string(), "query", None))?;
@@ -233,7 +276,10 @@ impl JsSeizureTable {
 
     /// The same as `aggregate`, as exact CSV text (for downloads).
     #[wasm_bindgen(js_name = aggregateCsv)]
-    pub fn aggregate_csv(&self, options: JsValue) -> Result<String, JsValue> {
+    pub fn aggregate_csv(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "QueryOptions")] options: JsValue,
+    ) -> Result<String, JsValue> {
         let o = options_of(options)?;
         let q = query(&o)?;
         let agg = self.table.aggregate(&q).map_err(|e| js_error(&e.to_string(), "query", None))?;
@@ -243,7 +289,11 @@ impl JsSeizureTable {
     }
 
     /// The top `n` groups with shares: `{by, n, where, period, measure}`.
-    pub fn top(&self, options: JsValue) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(unchecked_return_type = "QueryResult")]
+    pub fn top(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "QueryOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let o = options_of(options)?;
         let q = query(&o)?;
         let agg = self.table.aggregate(&q).map_err(|e| js_error(&e.to_string(), "query", None))?;
@@ -253,7 +303,11 @@ impl JsSeizureTable {
     }
 
     /// Two periods compared: `{by, period, vs, where, measure}`.
-    pub fn compare(&self, options: JsValue) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(unchecked_return_type = "QueryResult")]
+    pub fn compare(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "QueryOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let o = options_of(options)?;
         let mut q = query(&o)?;
         q.period = None;
@@ -310,7 +364,10 @@ impl JsSeizureTable {
     }
 
     /// The bulletin: `{period, format: "text"|"markdown"|"html"|"json"}`.
-    pub fn bulletin(&self, options: JsValue) -> Result<String, JsValue> {
+    pub fn bulletin(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "QueryOptions | undefined")] options: JsValue,
+    ) -> Result<String, JsValue> {
         let o = options_of(options)?;
         let period = o.period.as_deref().map(parse_period).transpose()?;
         let f = match o.format.as_deref() {
@@ -324,7 +381,10 @@ impl JsSeizureTable {
 
     /// The bulletin's data as an object (ranking, activities, data quality).
     #[wasm_bindgen(js_name = bulletinData)]
-    pub fn bulletin_data(&self, options: JsValue) -> Result<JsValue, JsValue> {
+    pub fn bulletin_data(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "QueryOptions | undefined")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let o = options_of(options)?;
         let period = o.period.as_deref().map(parse_period).transpose()?;
         to_js(&Bulletin::build(&self.dataset, period))
