@@ -72,7 +72,7 @@ pub fn table_or_pair(py: Python<'_>, table: SeizureTable, report: &ReadReport, l
 
 /// Reads a file (layout detected from the header, or `format`).
 #[pyfunction]
-#[pyo3(signature = (path, *, lenient = false, format = None, country = None, missing = "keep"))]
+#[pyo3(signature = (path, *, lenient = false, format = None, country = None, missing = "keep", sheet = None))]
 pub fn read_csv(
     py: Python<'_>,
     path: std::path::PathBuf,
@@ -80,9 +80,22 @@ pub fn read_csv(
     format: Option<&str>,
     country: Option<&str>,
     missing: &str,
+    sheet: Option<&str>,
 ) -> PyResult<Py<PyAny>> {
     let opts = options(py, lenient, format, country, missing)?;
     let name = path.display().to_string();
+    if narcostat::read::is_spreadsheet(&path) {
+        let (data, report) = py
+            .detach(|| {
+                let bytes = std::fs::read(&path)
+                    .map_err(|source| narcostat::read::ReadError::Io { file: name.clone(), source })?;
+                narcostat::read::read_spreadsheet(&bytes, &name, sheet, &opts)
+            })
+            .map_err(|e| read_error(py, e))?;
+        let table = SeizureTable::from_seizures(&data.seizures)
+            .map_err(|e| crate::errors::raise(py, "ParseError", e.to_string(), &[]))?;
+        return table_or_pair(py, table, &report, lenient);
+    }
     let (table, _totals, report) = py
         .detach(|| {
             let file = std::fs::File::open(&path)

@@ -154,3 +154,11 @@ def test_span_rule_and_seed_month() -> None:
     assert [r["attributable"] for r in weekly.to_pylist()] == ["no"]
     by_end = t.aggregate(by="week", span_rule="by-end").to_pylist()
     assert by_end[0]["week"] == "2021-W08" and by_end[0]["mass_kg"] == 58_207
+
+
+def test_spreadsheets() -> None:
+    xlsx = REF.parent / "fixtures" / "cbp-fy24-fentanyl.xlsx"
+    res = ns.read_csv(xlsx).aggregate(by="drug")
+    assert f"{res.to_pylist()[0]['mass_kg'] / 0.45359237:.2f}" == "21889.21"
+    with pytest.raises(OSError, match="no sheet named"):
+        ns.read_csv(xlsx, sheet="Nope")

@@ -13,7 +13,7 @@ pub struct Cli {
 /// Options for reading an input file.
 #[derive(Debug, Args)]
 pub struct Input {
-    /// The input: a UNODC, CBP, wide or generic CSV, or JSON / NDJSON in narcostat's shape.
+    /// The input: a UNODC, CBP or wide CSV, a spreadsheet of those, or JSON / NDJSON in narcostat's shape.
     pub file: PathBuf,
     /// The layout, when detection from the header is not wanted: unodc-annual, unodc-subregional, cbp, wide, json, ndjson.
     #[arg(long = "input-format", value_name = "LAYOUT")]
@@ -24,6 +24,9 @@ pub struct Input {
     /// Collect bad rows in a report and go on, instead of stopping at the first.
     #[arg(long)]
     pub lenient: bool,
+    /// The sheet of a spreadsheet (.xlsx, .xls, .ods) to read (default: the first).
+    #[arg(long)]
+    pub sheet: Option<String>,
 }
 
 /// The query options shared by summary, top, trend and compare.

@@ -81,7 +81,8 @@ pub fn run(command: Command) -> Result<(), Failure> {
         Command::Bulletin { data: path, period, format } => {
             let dataset = match path {
                 Some(p) => {
-                    let input = crate::args::Input { file: p, input_format: None, country: None, lenient: false };
+                    let input =
+                        crate::args::Input { file: p, input_format: None, country: None, lenient: false, sheet: None };
                     load(&input)?.0
                 }
                 None => narcostat::seed::bulletin_2021_02(),

@@ -20,6 +20,12 @@ pub fn load(input: &Input) -> Result<(Dataset, ReadReport), Failure> {
         options.country =
             Some(CountryCode::resolve(c).ok_or_else(|| Failure::Usage(format!("unknown country {c:?}")))?);
     }
+    if narcostat::read::is_spreadsheet(&input.file) {
+        let name = input.file.display().to_string();
+        let bytes = std::fs::read(&input.file).map_err(|e| Failure::Data(format!("cannot read {name}: {e}")))?;
+        return narcostat::read::read_spreadsheet(&bytes, &name, input.sheet.as_deref(), &options)
+            .map_err(|e| Failure::Data(e.to_string()));
+    }
     load_with(&input.file, &options)
 }
 

@@ -196,3 +196,13 @@ fn every_subcommand_has_help_with_an_example() {
         assert!(help.contains("narcostat "), "{sub}");
     }
 }
+
+#[test]
+fn spreadsheets_read_like_csv() {
+    let xlsx = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/fixtures/cbp-fy24-fentanyl.xlsx");
+    let out = stdout(narcostat().args(["summary", "--by", "drug,fiscal-year", "--format", "csv"]).arg(&xlsx));
+    let row = out.lines().find(|l| l.starts_with("Fentanyl,FY2024,")).unwrap();
+    let kg: f64 = row.split(',').nth(2).unwrap().parse().unwrap();
+    assert_eq!(format!("{:.2}", kg / 0.45359237), "21889.21");
+    narcostat().args(["summary", "--sheet", "Nope"]).arg(&xlsx).assert().code(1);
+}

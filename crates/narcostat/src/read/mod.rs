@@ -20,10 +20,14 @@ mod format;
 mod json;
 mod layouts;
 mod options;
+#[cfg(feature = "xlsx")]
+mod spreadsheet;
 
 pub use error::{ReadError, Rejection, RowError};
 pub use format::{ColumnMap, Format};
 pub use options::{Missing, Mode, Progress, ReadOptions, ReadReport, Record};
+#[cfg(feature = "xlsx")]
+pub use spreadsheet::read_spreadsheet;
 
 /// Whether a text cell stands for "no value" (`NULL`, `NA`, empty, ...).
 pub fn is_missing_text(v: &str) -> bool {
@@ -87,10 +91,15 @@ pub fn read_str(text: &str, file: &str, options: &ReadOptions) -> Result<(Datase
     read_dataset(text.as_bytes(), file, options)
 }
 
-/// Reads a file from disk.
+/// Reads a file from disk (spreadsheets by their extension, first sheet).
 pub fn read_path(path: impl AsRef<std::path::Path>, options: &ReadOptions) -> Result<(Dataset, ReadReport), ReadError> {
     let path = path.as_ref();
     let name = path.display().to_string();
+    #[cfg(feature = "xlsx")]
+    if is_spreadsheet(path) {
+        let bytes = std::fs::read(path).map_err(|source| ReadError::Io { file: name.clone(), source })?;
+        return read_spreadsheet(&bytes, &name, None, options);
+    }
     let file = std::fs::File::open(path).map_err(|source| ReadError::Io { file: name.clone(), source })?;
     read_dataset(file, &name, options)
 }
@@ -147,6 +156,13 @@ pub fn read_table(
         report.rejections.extend(table_errors);
     }
     Ok((table, totals, report))
+}
+
+/// Whether a path names a spreadsheet (`.xlsx`, `.xlsm`, `.xls`, `.ods`).
+pub fn is_spreadsheet(path: &std::path::Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "xlsx" | "xlsm" | "xls" | "ods"))
 }
 
 #[cfg(test)]

@@ -255,3 +255,52 @@ fn readers_never_panic_on_garbage() {
         let _ = read_str(i, "g", &ReadOptions::default());
     }
 }
+
+#[cfg(feature = "xlsx")]
+fn fixture(file: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/fixtures").join(file)
+}
+
+#[cfg(feature = "xlsx")]
+#[test]
+fn xlsx_cbp_sheet_reads_like_the_csv() {
+    let (data, report) = read_path(fixture("cbp-fy24-fentanyl.xlsx"), &ReadOptions::default()).unwrap();
+    assert_eq!(report.format, "cbp");
+    assert!(report.balanced() && report.rows_rejected == 0);
+    let t = SeizureTable::from_seizures(&data.seizures).unwrap();
+    let r = t.aggregate(&Query::by(&[GroupKey::Time(Granularity::US_FISCAL_YEAR)])).unwrap();
+    assert_eq!(r.groups[0].label(), "FY2024");
+    assert_eq!(r.groups[0].measures.mass.value_in(Unit::Pound).round(2).to_string(), "21889.21");
+    assert_eq!(r.groups[0].measures.seizures, 1_116);
+}
+
+#[cfg(feature = "xlsx")]
+#[test]
+fn xlsx_named_sheet_with_dates_and_a_mapping() {
+    let bytes = std::fs::read(fixture("iran-sample.xlsx")).unwrap();
+    let map = ColumnMap {
+        substance: "drug".into(),
+        quantity: "amount".into(),
+        unit: Some("unit".into()),
+        date: Some("date".into()),
+        province: Some("province".into()),
+        ..ColumnMap::default()
+    };
+    let options = ReadOptions {
+        format: Some(Format::Generic(map)),
+        country: crate::CountryCode::resolve("IRN"),
+        ..ReadOptions::default()
+    };
+    let (data, report) = read_spreadsheet(&bytes, "iran.xlsx", Some("Iran"), &options).unwrap();
+    assert_eq!(report.rows_accepted, 3);
+    let s = &data.seizures;
+    assert_eq!(s[0].period.to_string(), "2021-02-01..2021-02-01");
+    assert_eq!((s[0].substance.drug, s[0].quantity.unwrap().to_string()), (Drug::Opium, "1200.5 kg".to_owned()));
+    assert_eq!(s[2].quantity.unwrap().to_string(), "35 kg");
+    assert_eq!(s[2].place.province.as_deref(), Some("IR-13"));
+    // A missing sheet is an error that lists the sheets.
+    let err = read_spreadsheet(&bytes, "iran.xlsx", Some("Afghanistan"), &options).unwrap_err();
+    assert!(err.to_string().contains("sheets: Notes, Iran"), "{err}");
+    // The first sheet is empty: nothing to detect.
+    assert!(read_spreadsheet(&bytes, "iran.xlsx", None, &ReadOptions::default()).is_err());
+}
