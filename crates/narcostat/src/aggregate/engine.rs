@@ -116,8 +116,14 @@ impl Acc {
             // Amounts are never negative (quantities are checked on the way in).
             let (sum, carry) = s.sum[d].overflowing_add(amount as u64);
             s.sum[d] = sum;
-            s.min[d] = s.min[d].min(amount);
-            s.max[d] = s.max[d].max(amount);
+            // Branches rather than min/max: after the first rows of a group
+            // the extremes rarely move, so the stores are mostly skipped.
+            if amount < s.min[d] {
+                s.min[d] = amount;
+            }
+            if amount > s.max[d] {
+                s.max[d] = amount;
+            }
             if carry {
                 *self.carries.entry((k as u32, d as u8)).or_insert(0) += 1;
             }
@@ -126,8 +132,12 @@ impl Acc {
         let known = u64::from(events != u32::MAX);
         s.events += u64::from(events) * known;
         s.events_reported += known;
-        s.first = s.first.min(start);
-        s.last = s.last.max(end);
+        if start < s.first {
+            s.first = start;
+        }
+        if end > s.last {
+            s.last = end;
+        }
     }
 
     /// Adds `other` (same plan) into `self`.
