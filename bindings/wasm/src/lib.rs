@@ -124,27 +124,45 @@ fn result(
     rows: Vec<Vec<Cell>>,
     accounting: Option<narcostat::aggregate::Accounting>,
 ) -> Result<JsValue, JsValue> {
-    let rows = rows
-        .iter()
+    let values = rows
+        .into_iter()
         .map(|r| {
-            header
-                .iter()
-                .zip(r)
-                .map(|(h, c)| {
-                    let v = match c {
-                        Cell::Empty => serde_json::Value::Null,
-                        Cell::Text(t) => serde_json::Value::String(t.clone()),
-                        Cell::Number(n) => n
-                            .parse::<f64>()
-                            .ok()
-                            .and_then(serde_json::Number::from_f64)
-                            .map_or(serde_json::Value::Null, serde_json::Value::Number),
-                    };
-                    (h.clone(), v)
+            r.into_iter()
+                .map(|c| match c {
+                    Cell::Empty => write::Value::Empty,
+                    Cell::Text(t) => write::Value::Text(t),
+                    Cell::Number(n) => n.parse::<f64>().map_or(write::Value::Empty, write::Value::Float),
                 })
                 .collect()
         })
         .collect();
+    result_values(header, values, accounting)
+}
+
+fn result_values(
+    header: Vec<String>,
+    rows: Vec<Vec<write::Value>>,
+    accounting: Option<narcostat::aggregate::Accounting>,
+) -> Result<JsValue, JsValue> {
+    let rows =
+        rows.iter()
+            .map(|r| {
+                header
+                    .iter()
+                    .zip(r)
+                    .map(|(h, v)| {
+                        let v = match v {
+                            write::Value::Empty => serde_json::Value::Null,
+                            write::Value::Text(t) => serde_json::Value::String(t.clone()),
+                            write::Value::Int(i) => serde_json::Value::from(*i),
+                            write::Value::Float(f) => serde_json::Number::from_f64(*f)
+                                .map_or(serde_json::Value::Null, serde_json::Value::Number),
+                        };
+                        (h.clone(), v)
+                    })
+                    .collect()
+            })
+            .collect();
     to_js(&JsResult { columns: header, rows, accounting })
 }
 
@@ -264,14 +282,9 @@ impl JsSeizureTable {
         let o = options_of(options)?;
         let q = query(&o)?;
         let agg = self.table.aggregate(&q).map_err(|e| js_error(&e.to_string(), "query", None))?;
-        let unit = match &o.unit {
-            Some(u) => Unit::parse(u)
-                .filter(|u| u.dimension() == narcostat::Dimension::Mass)
-                .ok_or_else(|| js_error(&format!("unknown mass unit {u:?}"), "usage", None))?,
-            None => Unit::Kilogram,
-        };
-        let (header, rows) = write::aggregate_rows_in(&agg, unit);
-        result(header, rows, Some(agg.accounting))
+        let unit = mass_unit(&o)?;
+        let (header, rows) = write::aggregate_values(&agg, unit);
+        result_values(header, rows, Some(agg.accounting))
     }
 
     /// The same as `aggregate`, as exact CSV text (for downloads).

@@ -84,6 +84,56 @@ fn group_row(g: &Group, total_mass: i128, attributable: bool, mass_unit: Unit) -
     row
 }
 
+/// A value for bindings that hand numbers over as floats (JavaScript): no
+/// decimal text is formatted, which for many groups costs more than the
+/// aggregation. Exact output stays with [`aggregate_rows`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// Text.
+    Text(String),
+    /// A measure as the nearest float.
+    Float(f64),
+    /// A count.
+    Int(u64),
+    /// Nothing.
+    Empty,
+}
+
+/// The same table as [`aggregate_rows_in`], with floats instead of exact decimals.
+pub fn aggregate_values(agg: &Aggregate, mass_unit: Unit) -> (Vec<String>, Vec<Vec<Value>>) {
+    let (header, _) =
+        aggregate_rows_in(&Aggregate { groups: Vec::new(), unattributed: Vec::new(), ..agg.clone_shape() }, mass_unit);
+    let total_mass = agg.grand_total().mass.sum;
+    let row = |g: &Group, attributable: bool| {
+        let m = &g.measures;
+        let mut r: Vec<Value> =
+            g.key.iter().map(|k| if k.label().is_empty() { Value::Empty } else { Value::Text(k.label()) }).collect();
+        let total =
+            |t: &crate::aggregate::Total, u: Unit| if t.is_empty() { Value::Empty } else { Value::Float(t.to_f64(u)) };
+        let (num, den) = mass_unit.factor();
+        let extreme = |v: Option<i64>| v.map_or(Value::Empty, |b| Value::Float(b as f64 * den as f64 / num as f64));
+        r.push(total(&m.mass, mass_unit));
+        r.push(total(&m.volume, Unit::Litre));
+        r.push(total(&m.count, Unit::Unit));
+        r.push(if m.seizures_reported > 0 { Value::Int(m.seizures) } else { Value::Empty });
+        r.push(Value::Int(m.records));
+        r.push(Value::Int(m.no_quantity));
+        r.push(extreme(m.mass.min));
+        r.push(extreme(m.mass.max));
+        r.push(m.first.map_or(Value::Empty, |d| Value::Text(d.to_string())));
+        r.push(m.last.map_or(Value::Empty, |d| Value::Text(d.to_string())));
+        r.push(if attributable && total_mass > 0 && !m.mass.is_empty() {
+            Value::Float(m.mass.sum as f64 / total_mass as f64)
+        } else {
+            Value::Empty
+        });
+        r.push(Value::Text(if attributable { "yes" } else { "no" }.to_owned()));
+        r
+    };
+    let rows = agg.groups.iter().map(|g| row(g, true)).chain(agg.unattributed.iter().map(|g| row(g, false))).collect();
+    (header, rows)
+}
+
 /// The header and rows of an aggregate: one column per grouping key, then
 /// [`MEASURE_COLUMNS`]. Unattributed groups (records spanning several time
 /// buckets) come last with `attributable` = `no`.

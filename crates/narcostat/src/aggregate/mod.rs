@@ -227,6 +227,19 @@ impl Aggregate {
         }
     }
 
+    /// The query part of the aggregate, without its groups.
+    pub fn clone_shape(&self) -> Self {
+        Self {
+            by: self.by.clone(),
+            filter: self.filter.clone(),
+            period: self.period,
+            span_rule: self.span_rule,
+            groups: Vec::new(),
+            unattributed: Vec::new(),
+            accounting: self.accounting,
+        }
+    }
+
     /// The sum of every group (not the unattributed part).
     pub fn grand_total(&self) -> Measures {
         let mut total = Measures::default();
