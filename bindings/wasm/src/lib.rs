@@ -256,6 +256,14 @@ impl JsSeizureTable {
         Self::of(dataset, report)
     }
 
+    /// Parses the options and aggregates.
+    fn run(&self, options: JsValue) -> Result<(QueryOpts, Query, narcostat::Aggregate), JsValue> {
+        let o = options_of(options)?;
+        let q = query(&o)?;
+        let agg = self.table.aggregate(&q).map_err(|e| js_error(&e.to_string(), "query", None))?;
+        Ok((o, q, agg))
+    }
+
     fn of(dataset: Dataset, report: ReadReport) -> Result<JsSeizureTable, JsValue> {
         let table = narcostat::SeizureTable::from_seizures(&dataset.seizures)
             .map_err(|e| js_error(&e.to_string(), "unsupported", None))?;
@@ -279,11 +287,8 @@ impl JsSeizureTable {
         &self,
         #[wasm_bindgen(unchecked_param_type = "QueryOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let o = options_of(options)?;
-        let q = query(&o)?;
-        let agg = self.table.aggregate(&q).map_err(|e| js_error(&e.to_string(), "query", None))?;
-        let unit = mass_unit(&o)?;
-        let (header, rows) = write::aggregate_values(&agg, unit);
+        let (o, _, agg) = self.run(options)?;
+        let (header, rows) = write::aggregate_values(&agg, mass_unit(&o)?);
         result_values(header, rows, Some(agg.accounting))
     }
 
@@ -293,11 +298,8 @@ impl JsSeizureTable {
         &self,
         #[wasm_bindgen(unchecked_param_type = "QueryOptions")] options: JsValue,
     ) -> Result<String, JsValue> {
-        let o = options_of(options)?;
-        let q = query(&o)?;
-        let agg = self.table.aggregate(&q).map_err(|e| js_error(&e.to_string(), "query", None))?;
-        let unit = mass_unit(&o)?;
-        let (header, rows) = write::aggregate_rows_in(&agg, unit);
+        let (o, _, agg) = self.run(options)?;
+        let (header, rows) = write::aggregate_rows_in(&agg, mass_unit(&o)?);
         Ok(write::to_csv(&header, &rows))
     }
 
@@ -307,9 +309,7 @@ impl JsSeizureTable {
         &self,
         #[wasm_bindgen(unchecked_param_type = "QueryOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let o = options_of(options)?;
-        let q = query(&o)?;
-        let agg = self.table.aggregate(&q).map_err(|e| js_error(&e.to_string(), "query", None))?;
+        let (o, q, agg) = self.run(options)?;
         let ranking = agg.rank(measure(&o)?, Some(o.n.unwrap_or(10)));
         let (header, rows) = write::ranking_rows(&ranking, &q.by);
         result(header, rows, Some(agg.accounting))

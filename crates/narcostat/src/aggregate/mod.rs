@@ -257,20 +257,7 @@ impl Aggregate {
 
     /// Merges another partial aggregate of the same query into this one.
     pub fn merge(&mut self, other: &Aggregate) -> Result<(), AggregateError> {
-        if self.by != other.by
-            || self.filter != other.filter
-            || self.period != other.period
-            || self.span_rule != other.span_rule
-        {
-            let describe = |a: &Aggregate| {
-                format!(
-                    "by {:?}, period {:?}",
-                    a.by.iter().map(|k| k.name()).collect::<Vec<_>>(),
-                    a.period.map(|p| p.to_string())
-                )
-            };
-            return Err(AggregateError::Incompatible { left: describe(self), right: describe(other) });
-        }
+        self.check_compatible(other)?;
         self.groups = merge_groups(&self.groups, &other.groups)?;
         self.unattributed = merge_groups(&self.unattributed, &other.unattributed)?;
         self.accounting.merge(&other.accounting);
