@@ -20,7 +20,7 @@
 //! is exact to the microgram for any float that is a decimal figure of up to
 //! 15 significant digits. A NaN, an infinity or a negative quantity is an
 //! error naming the row and column; a null quantity is "no quantity" (or an
-//! error with [`Missing::Reject`](crate::read::Missing::Reject)).
+//! error with [`crate::read::Missing::Reject`]).
 
 use crate::aggregate::Aggregate;
 use crate::period::{Date, Period};
