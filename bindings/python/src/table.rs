@@ -283,6 +283,24 @@ impl PySeizureTable {
         Ok(PyAggregateResult::rows(header, rows, None))
     }
 
+    /// A measure over time (`by` one time granularity), each point with its change from the one before.
+    #[pyo3(signature = (by = None, *, r#where = None, period = None, measure = "mass"))]
+    fn trend(
+        &self,
+        py: Python<'_>,
+        by: Option<&Bound<'_, PyAny>>,
+        r#where: Option<&Bound<'_, PyDict>>,
+        period: Option<&str>,
+        measure: &str,
+    ) -> PyResult<PyAggregateResult> {
+        let m = parse_measure(py, measure)?;
+        let q = self.query(py, by, r#where, period, "separate", 10)?;
+        let agg = py.detach(|| self.inner.aggregate(&q)).map_err(|e| aggregate_error(py, e))?;
+        let points = narcostat::compare::trend(&agg, m);
+        let (header, rows) = narcostat::write::trend_rows(&points, &q.by, m);
+        Ok(PyAggregateResult::rows(header, rows, Some(agg.accounting)))
+    }
+
     /// Compares `period` with `vs`, group by group.
     #[pyo3(signature = (by = None, *, period, vs, r#where = None, measure = "mass"))]
     fn compare(

@@ -162,3 +162,10 @@ def test_spreadsheets() -> None:
     assert f"{res.to_pylist()[0]['mass_kg'] / 0.45359237:.2f}" == "21889.21"
     with pytest.raises(OSError, match="no sheet named"):
         ns.read_csv(xlsx, sheet="Nope")
+
+
+def test_trend() -> None:
+    t = ns.read_csv(UNODC)
+    rows = t.trend(by="year", where={"drug": "opium", "country": "IRN"}, period="2011..2012").to_pylist()
+    assert [(r["year"], r["mass_kg"], r["change"]) for r in rows] == [("2011", 373_818, None), ("2012", 387_606, 13_788)]
+    assert rows[1]["change_percent"] == 3.7

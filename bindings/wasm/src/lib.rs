@@ -5,7 +5,7 @@ mod error;
 
 use error::{js_error, read_error};
 use narcostat::bulletin::{Bulletin, BulletinFormat};
-use narcostat::check::{Tolerance, check_total, conflicts, duplicates, outliers};
+use narcostat::check::Tolerance;
 use narcostat::rank::Measure;
 use narcostat::read::{Format, Mode, ReadOptions, ReadReport};
 use narcostat::write::{self, Cell};
@@ -315,6 +315,18 @@ impl JsSeizureTable {
         result(header, rows, Some(agg.accounting))
     }
 
+    /// A measure over time: `{by: "year", where, period, measure}`, each point with its change.
+    #[wasm_bindgen(unchecked_return_type = "QueryResult")]
+    pub fn trend(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "QueryOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (o, q, agg) = self.run(options)?;
+        let m = measure(&o)?;
+        let (header, rows) = write::trend_rows(&narcostat::compare::trend(&agg, m), &q.by, m);
+        result(header, rows, Some(agg.accounting))
+    }
+
     /// Two periods compared: `{by, period, vs, where, measure}`.
     #[wasm_bindgen(unchecked_return_type = "QueryResult")]
     pub fn compare(
@@ -346,33 +358,16 @@ impl JsSeizureTable {
             duplicates: usize,
             outliers: usize,
         }
-        let totals = self
-            .dataset
-            .reported_totals
-            .iter()
-            .filter_map(|t| check_total(t, &self.dataset.seizures, Tolerance::default()).ok())
-            .filter(|c| c.difference != "0")
-            .map(|c| c.describe())
-            .collect();
-        let conflicts = conflicts(&self.dataset)
-            .into_iter()
-            .map(|c| {
-                format!(
-                    "{}: {}",
-                    c.fact,
-                    c.statements.iter().map(|(v, at)| format!("{v} ({at})")).collect::<Vec<_>>().join(" vs ")
-                )
-            })
-            .collect();
+        let r = narcostat::check::report(&self.dataset, Tolerance::default(), 100.0);
         to_js(&Check {
             rows_read: self.report.rows_read,
             rows_accepted: self.report.rows_accepted,
             rows_rejected: self.report.rows_rejected,
             missing_quantities: self.report.missing_quantities,
-            totals,
-            conflicts,
-            duplicates: duplicates(&self.dataset.seizures).len(),
-            outliers: outliers(&self.dataset.seizures, 100.0).len(),
+            totals: r.totals.iter().filter(|(_, c)| c.difference != "0").map(|(_, c)| c.describe()).collect(),
+            conflicts: r.conflicts.iter().map(narcostat::check::Report::describe_conflict).collect(),
+            duplicates: r.duplicates.len(),
+            outliers: r.outliers.len(),
         })
     }
 

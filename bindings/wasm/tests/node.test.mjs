@@ -50,6 +50,8 @@ test('UNODC opium 2018 and Iran compare', () => {
   const c = t.compare({ by: 'drug', period: '2012', vs: '2011', where: { country: 'IRN', drug: 'opium' } });
   assert.equal(c.rows[0].change, 13788);
   assert.equal(t.report().rows_read, 51201);
+  const tr = t.trend({ by: 'year', where: { country: 'IRN', drug: 'opium' }, period: '2011..2012' });
+  assert.deepEqual(tr.rows.map((r) => [r.year, r.mass_kg, r.change]), [['2011', 373818, null], ['2012', 387606, 13788]]);
 });
 
 test('errors are Error objects with the Rust message and fields', () => {

@@ -5,7 +5,7 @@ use crate::args::{BulletinFormatArg, Command, ConvertFormat, MeasureArg, Select,
 use crate::input::load;
 use crate::output::{drop_empty_columns, emit, table};
 use narcostat::bulletin::{Bulletin, BulletinFormat};
-use narcostat::check::{Tolerance, check_total, conflicts, duplicates, outliers};
+use narcostat::check::Tolerance;
 use narcostat::rank::Measure;
 use narcostat::write::{self, Cell};
 use narcostat::{Granularity, GroupKey, Period, Query, SeizureTable, SpanRule};
@@ -149,33 +149,8 @@ pub fn run(command: Command) -> Result<(), Failure> {
             let t = SeizureTable::from_seizures(&dataset.seizures).map_err(data)?;
             let agg = t.aggregate(&q).map_err(data)?;
             accounting_note(&agg.accounting);
-            let m = measure(m);
-            let header = vec![
-                q.by[0].name().to_owned(),
-                m.column().to_owned(),
-                "change".to_owned(),
-                "change_percent".to_owned(),
-            ];
-            let mut rows = Vec::new();
-            let mut previous: Option<i128> = None;
-            for g in &agg.groups {
-                let Some(v) = m.base_value(&g.measures) else {
-                    continue;
-                };
-                let (change, pct) = match previous {
-                    Some(p) => (
-                        Cell::Number(m.to_decimal(v - p).to_string()),
-                        if p == 0 {
-                            Cell::Empty
-                        } else {
-                            Cell::Number(format!("{:.1}", 100.0 * (v - p) as f64 / p as f64))
-                        },
-                    ),
-                    None => (Cell::Empty, Cell::Empty),
-                };
-                rows.push(vec![Cell::Text(g.label()), Cell::Number(m.to_decimal(v).to_string()), change, pct]);
-                previous = Some(v);
-            }
+            let points = narcostat::compare::trend(&agg, measure(m));
+            let (header, rows) = write::trend_rows(&points, &q.by, measure(m));
             print_rows(header, rows, 1, format);
             Ok(())
         }
@@ -220,33 +195,27 @@ fn check(input: &crate::args::Input) -> Result<(), Failure> {
     if report.rejections.len() > 20 {
         out.push_str(&format!("  ... and {} more rejected rows\n", report.rejections.len() - 20));
     }
-    let mut inconsistent = 0;
-    for t in &dataset.reported_totals {
-        if let Ok(c) = check_total(t, &dataset.seizures, Tolerance::default()) {
-            if !c.consistent {
-                inconsistent += 1;
-                if inconsistent <= 20 {
-                    out.push_str(&format!("  stated total {} {}: {}\n", t.place.label(), t.period, c.describe()));
-                }
-            }
-        }
+    let checks = narcostat::check::report(&dataset, Tolerance::default(), 100.0);
+    let inconsistent: Vec<_> = checks.inconsistent_totals().collect();
+    for (label, c) in inconsistent.iter().take(20) {
+        out.push_str(&format!("  stated total {label}: {}\n", c.describe()));
     }
     out.push_str(&format!(
         "  {} of {} stated totals differ from their items beyond tolerance\n",
-        inconsistent,
-        dataset.reported_totals.len()
+        inconsistent.len(),
+        checks.totals.len()
     ));
-    for c in conflicts(&dataset) {
-        let values: Vec<String> = c.statements.iter().map(|(v, at)| format!("{v} ({at})")).collect();
-        out.push_str(&format!("  conflicting {}: {}\n", c.fact, values.join(" vs ")));
+    for c in &checks.conflicts {
+        out.push_str(&format!("  conflicting {}\n", narcostat::check::Report::describe_conflict(c)));
     }
-    let d = duplicates(&dataset.seizures);
     out.push_str(&format!(
         "  {} likely duplicate pairs (same drug, place, period and quantity from different agencies or sources)\n",
-        d.len()
+        checks.duplicates.len()
     ));
-    let o = outliers(&dataset.seizures, 100.0);
-    out.push_str(&format!("  {} records over 100 times the median of their drug in their country\n", o.len()));
+    out.push_str(&format!(
+        "  {} records over 100 times the median of their drug in their country\n",
+        checks.outliers.len()
+    ));
     emit(&out);
     Ok(())
 }

@@ -256,3 +256,54 @@ pub fn outliers(seizures: &[Seizure], factor: f64) -> Vec<Outlier> {
     out.sort_by_key(|o| o.index);
     out
 }
+
+/// Every check of a dataset at once: what `narcostat check`, the page and the bindings show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Each stated total with its check (place and period labels beside it).
+    pub totals: Vec<(String, TotalCheck)>,
+    /// Facts stated twice with different values.
+    pub conflicts: Vec<Conflict>,
+    /// Likely duplicate records.
+    pub duplicates: Vec<Duplicate>,
+    /// Records over `outlier_factor` times the median of their drug in their country.
+    pub outliers: Vec<Outlier>,
+}
+
+impl Report {
+    /// The stated totals that differ from their items beyond the tolerance.
+    pub fn inconsistent_totals(&self) -> impl Iterator<Item = &(String, TotalCheck)> {
+        self.totals.iter().filter(|(_, c)| !c.consistent)
+    }
+
+    /// A conflict as one line: "participants in ...: 120 (heading) vs 122 (text)".
+    pub fn describe_conflict(c: &Conflict) -> String {
+        let values: Vec<String> =
+            c.statements.iter().map(|(v, at)| if at.is_empty() { v.clone() } else { format!("{v} ({at})") }).collect();
+        format!("{}: {}", c.fact, values.join(" vs "))
+    }
+}
+
+/// Runs every check on a dataset.
+///
+/// ```
+/// let r = narcostat::check::report(&narcostat::seed::bulletin_2021_02(), Default::default(), 100.0);
+/// assert_eq!(r.totals[0].1.difference, "176");
+/// assert_eq!(r.conflicts.len(), 2);
+/// ```
+pub fn report(dataset: &Dataset, tolerance: Tolerance, outlier_factor: f64) -> Report {
+    Report {
+        totals: dataset
+            .reported_totals
+            .iter()
+            .filter_map(|t| {
+                check_total(t, &dataset.seizures, tolerance)
+                    .ok()
+                    .map(|c| (format!("{} {}", t.place.label(), t.period), c))
+            })
+            .collect(),
+        conflicts: conflicts(dataset),
+        duplicates: duplicates(&dataset.seizures),
+        outliers: outliers(&dataset.seizures, outlier_factor),
+    }
+}

@@ -101,6 +101,49 @@ pub fn compare(current: &Aggregate, previous: &Aggregate, measure: Measure) -> C
     }
 }
 
+/// One step of a trend: a group's value and its change from the group before it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrendPoint {
+    /// The group's key (a time bucket, usually).
+    pub key: Vec<KeyValue>,
+    /// The key as a label.
+    pub label: String,
+    /// The value, exact.
+    pub value: Decimal,
+    /// `value - previous value`, exact; `None` for the first point.
+    pub change: Option<Decimal>,
+    /// `100 * change / previous`; `None` for the first point and after a zero.
+    pub percent: Option<f64>,
+}
+
+/// The groups of an aggregate in key order (chronological for a time key),
+/// each with its change from the previous group that has the measure
+/// (groups without it are skipped, so a gap year compares with the year before it).
+///
+/// ```
+/// use narcostat::{Query, SeizureTable, compare::trend, rank::Measure};
+/// let month = narcostat::seed::bulletin_2021_02();
+/// let t = SeizureTable::from_seizures(&month.seizures).unwrap();
+/// let points = trend(&t.aggregate(&Query::parse("year", "", None).unwrap()).unwrap(), Measure::Mass);
+/// assert_eq!((points[0].label.as_str(), points[0].value.to_string(), points[0].change), ("2021", "58207".to_owned(), None));
+/// ```
+pub fn trend(agg: &Aggregate, measure: Measure) -> Vec<TrendPoint> {
+    let mut previous: Option<i128> = None;
+    let mut out = Vec::new();
+    for g in &agg.groups {
+        let Some(v) = measure.base_value(&g.measures) else { continue };
+        out.push(TrendPoint {
+            key: g.key.clone(),
+            label: g.label(),
+            value: measure.to_decimal(v),
+            change: previous.map(|p| measure.to_decimal(v - p)),
+            percent: previous.filter(|&p| p != 0).map(|p| 100.0 * (v - p) as f64 / p as f64),
+        });
+        previous = Some(v);
+    }
+    out
+}
+
 impl SeizureTable {
     /// Compares `current` with `previous` (MoM, YoY or any two periods),
     /// grouping by `query.by` (time keys are dropped: the periods are the

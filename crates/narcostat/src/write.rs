@@ -304,6 +304,27 @@ pub fn equivalent_rows(eq: &crate::equivalent::Equivalents, by: &[crate::GroupKe
     (header, rows)
 }
 
+/// A trend as rows: the key, the measure with its unit, `change`, `change_percent`.
+pub fn trend_rows(
+    points: &[crate::compare::TrendPoint],
+    by: &[crate::GroupKey],
+    measure: crate::rank::Measure,
+) -> (Vec<String>, Vec<Vec<Cell>>) {
+    let mut header: Vec<String> = by.iter().map(|k| k.name().to_owned()).collect();
+    header.extend([measure.column().to_owned(), "change".to_owned(), "change_percent".to_owned()]);
+    let rows = points
+        .iter()
+        .map(|p| {
+            let mut r: Vec<Cell> = p.key.iter().map(|k| Cell::Text(k.label())).collect();
+            r.push(number(p.value));
+            r.push(p.change.map_or(Cell::Empty, number));
+            r.push(p.percent.map_or(Cell::Empty, |v| number(format!("{v:.1}"))));
+            r
+        })
+        .collect();
+    (header, rows)
+}
+
 /// The columns of [`records_rows`].
 pub const RECORD_COLUMNS: [&str; 16] = [
     "drug",
