@@ -130,7 +130,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 let file = std::fs::File::open(&path)
                     .map_err(|source| narcostat::read::ReadError::Io { file: path.clone(), source })?;
                 let mut last = 0u64;
-                let (table, _, report) = narcostat::read::read_table(file, &path, &options, &mut |p| last = p.rows)?;
+                let (table, _, report) =
+                    narcostat::read::read_table_parallel(file, &path, &options, &mut |p| last = p.rows)?;
                 let _ = table.aggregate(&q);
                 rows = report.rows_read as usize;
                 let _: &SeizureTable = &table;

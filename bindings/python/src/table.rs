@@ -100,7 +100,7 @@ pub fn read_csv(
         .detach(|| {
             let file = std::fs::File::open(&path)
                 .map_err(|source| narcostat::read::ReadError::Io { file: name.clone(), source })?;
-            narcostat::read::read_table(file, &name, &opts, &mut |_| {})
+            narcostat::read::read_table_parallel(file, &name, &opts, &mut |_| {})
         })
         .map_err(|e| read_error(py, e))?;
     table_or_pair(py, table, &report, lenient)

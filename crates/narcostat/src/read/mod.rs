@@ -20,12 +20,16 @@ mod format;
 mod json;
 mod layouts;
 mod options;
+#[cfg(feature = "parallel")]
+mod parallel;
 #[cfg(feature = "xlsx")]
 mod spreadsheet;
 
 pub use error::{ReadError, Rejection, RowError};
 pub use format::{ColumnMap, Format};
 pub use options::{Missing, Mode, Progress, ReadOptions, ReadReport, Record};
+#[cfg(feature = "parallel")]
+pub use parallel::read_table_parallel;
 #[cfg(feature = "xlsx")]
 pub use spreadsheet::read_spreadsheet;
 

@@ -1,3 +1,5 @@
+#[cfg(feature = "parallel")]
+use super::read_table_parallel;
 use super::*;
 use crate::query::{Filter, GroupKey, Query};
 use crate::{Drug, Granularity, Period, SeizureTable, Unit};
@@ -303,4 +305,56 @@ fn xlsx_named_sheet_with_dates_and_a_mapping() {
     assert!(err.to_string().contains("sheets: Notes, Iran"), "{err}");
     // The first sheet is empty: nothing to detect.
     assert!(read_spreadsheet(&bytes, "iran.xlsx", None, &ReadOptions::default()).is_err());
+}
+
+#[cfg(feature = "parallel")]
+#[test]
+fn parallel_reading_equals_one_pass() {
+    let q = Query::by(&[GroupKey::Name, GroupKey::Country, GroupKey::Time(Granularity::Year)]);
+    for (file, options) in [
+        ("unodc-annual-1970-2019.csv", ReadOptions::default()),
+        ("unodc-annual-2012-2016.csv", ReadOptions::default()),
+        ("cbp-nationwide-fy19-fy22.csv", ReadOptions::default()),
+        (
+            "india-ncb-by-state-2018-2024-wide.csv",
+            ReadOptions { country: crate::CountryCode::resolve("IND"), ..ReadOptions::default() },
+        ),
+    ] {
+        let bytes = std::fs::read(reference(file)).unwrap();
+        let (a, ta, ra) = read_table(bytes.as_slice(), file, &options, &mut |_| {}).unwrap();
+        let (b, tb, rb) = read_table_parallel(bytes.as_slice(), file, &options, &mut |_| {}).unwrap();
+        assert_eq!(a.aggregate(&q).unwrap(), b.aggregate(&q).unwrap(), "{file}");
+        assert_eq!(ta, tb, "{file}");
+        assert_eq!(
+            (ra.rows_read, ra.rows_accepted, ra.missing_quantities, ra.zero_cells),
+            (rb.rows_read, rb.rows_accepted, rb.missing_quantities, rb.zero_cells),
+            "{file}"
+        );
+    }
+}
+
+#[cfg(feature = "parallel")]
+#[test]
+fn parallel_reading_keeps_line_numbers_and_the_first_error() {
+    let header = "date,drug,qty,events\n";
+    let mut text = header.to_owned();
+    for i in 0..4000 {
+        // a quoted field with a line break inside, now and then
+        let drug = if i % 97 == 0 { "\"Opium\n\"" } else { "Heroin" };
+        text.push_str(&format!("2021-01-{:02},{drug},{},1\n", i % 28 + 1, i % 50 + 1));
+    }
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let _ = lines;
+    let mut bad = text.clone();
+    bad.push_str("2021-01-01,Heroinn,5,1\n2021-01-01,Heroin,-1,1\n");
+    let physical = bad.matches('\n').count() as u64;
+    let lenient = generic_options(Mode::Lenient);
+    let (t, _, r) = read_table_parallel(bad.as_bytes(), "p.csv", &lenient, &mut |_| {}).unwrap();
+    let (_, _, one) = read_table(bad.as_bytes(), "p.csv", &lenient, &mut |_| {}).unwrap();
+    assert_eq!(r.rejections, one.rejections);
+    assert_eq!(r.rows_read, 4002);
+    assert_eq!(t.len(), 4000);
+    assert_eq!(r.rejections.iter().map(|x| x.line).collect::<Vec<_>>(), [physical - 1, physical]);
+    let err = read_table_parallel(bad.as_bytes(), "p.csv", &generic_options(Mode::Strict), &mut |_| {}).unwrap_err();
+    assert_eq!(err.rejection().unwrap().line, physical - 1);
 }

@@ -281,6 +281,33 @@ impl SeizureTable {
         }
     }
 
+    /// Appends another table's rows, re-coding its dictionaries into this
+    /// table's (for tables read in parallel parts). On error some rows of
+    /// `other` may have been appended.
+    pub fn append(&mut self, other: &SeizureTable) -> Result<(), TableError> {
+        let names: Vec<u32> = other.names.values().iter().map(|n| self.intern_name(n)).collect::<Result<_, _>>()?;
+        let places: Vec<u32> = other.places.values().iter().map(|p| self.intern_place(p)).collect::<Result<_, _>>()?;
+        let agencies: Vec<u16> =
+            other.agencies.values().iter().map(|a| self.intern_agency(a.as_deref())).collect::<Result<_, _>>()?;
+        let routes: Vec<u16> =
+            other.routes.values().iter().map(|&(o, d)| self.intern_route(o, d)).collect::<Result<_, _>>()?;
+        self.reserve(other.len());
+        self.drug.extend_from_slice(&other.drug);
+        self.unit.extend_from_slice(&other.unit);
+        self.amount.extend_from_slice(&other.amount);
+        self.start.extend_from_slice(&other.start);
+        self.span.extend_from_slice(&other.span);
+        self.seizures.extend_from_slice(&other.seizures);
+        self.name.extend(other.name.iter().map(|&c| names[c as usize]));
+        self.place.extend(other.place.iter().map(|&c| places[c as usize]));
+        self.agency.extend(other.agency.iter().map(|&c| agencies[usize::from(c)]));
+        self.route.extend(other.route.iter().map(|&c| routes[usize::from(c)]));
+        for (mine, theirs) in self.drugs_seen.iter_mut().zip(other.drugs_seen) {
+            *mine |= theirs;
+        }
+        Ok(())
+    }
+
     /// Frees unused column capacity (after reading, when the row count is known).
     pub fn shrink_to_fit(&mut self) {
         self.drug.shrink_to_fit();
