@@ -2,13 +2,13 @@
 
 use crate::Failure;
 use crate::args::{BulletinFormatArg, Command, ConvertFormat, MeasureArg, Select, SpanRuleArg, TableFormat};
-use crate::input::load;
+use crate::input::{load, load_table};
 use crate::output::{drop_empty_columns, emit, table};
 use narcostat::bulletin::{Bulletin, BulletinFormat};
 use narcostat::check::Tolerance;
 use narcostat::rank::Measure;
 use narcostat::write::{self, Cell};
-use narcostat::{Granularity, GroupKey, Period, Query, SeizureTable, SpanRule};
+use narcostat::{Granularity, GroupKey, Period, Query, SpanRule};
 
 fn usage(e: impl std::fmt::Display) -> Failure {
     Failure::Usage(e.to_string())
@@ -99,8 +99,7 @@ pub fn run(command: Command) -> Result<(), Failure> {
         }
         Command::Summary { input, by, select, format } => {
             let q = query(&by, &select)?;
-            let (dataset, _) = load(&input)?;
-            let t = SeizureTable::from_seizures(&dataset.seizures).map_err(data)?;
+            let t = load_table(&input)?;
             let agg = t.aggregate(&q).map_err(data)?;
             accounting_note(&agg.accounting);
             let (header, rows) = write::aggregate_rows(&agg);
@@ -109,8 +108,7 @@ pub fn run(command: Command) -> Result<(), Failure> {
         }
         Command::Top { input, by, n, measure: m, select, format } => {
             let q = query(&by, &select)?;
-            let (dataset, _) = load(&input)?;
-            let t = SeizureTable::from_seizures(&dataset.seizures).map_err(data)?;
+            let t = load_table(&input)?;
             let agg = t.aggregate(&q).map_err(data)?;
             accounting_note(&agg.accounting);
             let m = measure(m);
@@ -145,8 +143,7 @@ pub fn run(command: Command) -> Result<(), Failure> {
                     "trend --by takes one time granularity (year, month, fiscal-year, ...), not {by:?}"
                 )));
             }
-            let (dataset, _) = load(&input)?;
-            let t = SeizureTable::from_seizures(&dataset.seizures).map_err(data)?;
+            let t = load_table(&input)?;
             let agg = t.aggregate(&q).map_err(data)?;
             accounting_note(&agg.accounting);
             let points = narcostat::compare::trend(&agg, measure(m));
@@ -158,8 +155,7 @@ pub fn run(command: Command) -> Result<(), Failure> {
             let q = Query::parse(&by, &filter, None).map_err(usage)?;
             let cur = Period::parse(&period).map_err(usage)?;
             let prev = Period::parse(&vs).map_err(usage)?;
-            let (dataset, _) = load(&input)?;
-            let t = SeizureTable::from_seizures(&dataset.seizures).map_err(data)?;
+            let t = load_table(&input)?;
             let c = t.compare(&q, cur, prev, measure(m)).map_err(data)?;
             let keys = q.by.iter().filter(|k| !matches!(k, GroupKey::Time(_))).count();
             let (header, rows) = write::comparison_rows(&c, &q.by, &period, &vs);

@@ -3,11 +3,11 @@
 use crate::Failure;
 use crate::args::Input;
 use narcostat::read::{Format, Mode, Progress, ReadOptions, ReadReport, read};
-use narcostat::{CountryCode, Dataset};
+use narcostat::{CountryCode, Dataset, SeizureTable};
 use std::io::IsTerminal;
 
-/// Reads an input file into a dataset.
-pub fn load(input: &Input) -> Result<(Dataset, ReadReport), Failure> {
+/// The reading options the command line asks for.
+fn options(input: &Input) -> Result<ReadOptions, Failure> {
     let mut options = if input.lenient { ReadOptions::lenient() } else { ReadOptions::default() };
     if let Some(f) = &input.input_format {
         options.format = Some(Format::parse(f).ok_or_else(|| {
@@ -20,6 +20,35 @@ pub fn load(input: &Input) -> Result<(Dataset, ReadReport), Failure> {
         options.country =
             Some(CountryCode::resolve(c).ok_or_else(|| Failure::Usage(format!("unknown country {c:?}")))?);
     }
+    Ok(options)
+}
+
+/// A bar on stderr, only on a terminal and for files that take more than a moment.
+fn progress_bar(size: u64) -> Option<indicatif::ProgressBar> {
+    (std::io::stderr().is_terminal() && size > 8 << 20).then(|| {
+        let bar = indicatif::ProgressBar::new(size);
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{spinner} reading {bar:40} {bytes}/{total_bytes} ({eta})")
+        {
+            bar.set_style(style);
+        }
+        bar
+    })
+}
+
+/// Says on stderr how many rows a lenient read rejected.
+fn rejected_note(name: &str, options: &ReadOptions, report: &ReadReport) {
+    if options.mode == Mode::Lenient && report.rows_rejected > 0 {
+        eprintln!(
+            "{}: {} of {} rows rejected (run `narcostat check` for the list)",
+            name, report.rows_rejected, report.rows_read
+        );
+    }
+}
+
+/// Reads an input file into a dataset.
+pub fn load(input: &Input) -> Result<(Dataset, ReadReport), Failure> {
+    let options = options(input)?;
     if narcostat::read::is_spreadsheet(&input.file) {
         let name = input.file.display().to_string();
         let bytes = std::fs::read(&input.file).map_err(|e| Failure::Data(format!("cannot read {name}: {e}")))?;
@@ -29,21 +58,39 @@ pub fn load(input: &Input) -> Result<(Dataset, ReadReport), Failure> {
     load_with(&input.file, &options)
 }
 
+/// Reads an input file straight into a table, on all cores for CSV (the
+/// commands that only aggregate need no records); spreadsheets and JSON go
+/// through [`load`].
+pub fn load_table(input: &Input) -> Result<SeizureTable, Failure> {
+    let is_json = input.file.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if narcostat::read::is_spreadsheet(&input.file) || is_json {
+        let (dataset, _) = load(input)?;
+        return SeizureTable::from_seizures(&dataset.seizures).map_err(|e| Failure::Data(e.to_string()));
+    }
+    let options = options(input)?;
+    let name = input.file.display().to_string();
+    let file = std::fs::File::open(&input.file).map_err(|e| Failure::Data(format!("cannot read {name}: {e}")))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let bar = progress_bar(size);
+    let result = narcostat::read::read_table_parallel(file, &name, &options, &mut |p: Progress| {
+        if let Some(b) = &bar {
+            b.set_position(p.bytes);
+        }
+    });
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    let (table, _, report) = result.map_err(|e| Failure::Data(e.to_string()))?;
+    rejected_note(&name, &options, &report);
+    Ok(table)
+}
+
 /// Reads a file with options.
 pub fn load_with(path: &std::path::Path, options: &ReadOptions) -> Result<(Dataset, ReadReport), Failure> {
     let name = path.display().to_string();
     let file = std::fs::File::open(path).map_err(|e| Failure::Data(format!("cannot read {name}: {e}")))?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-    // A bar only on a terminal and for files that take more than a moment.
-    let bar = (std::io::stderr().is_terminal() && size > 8 << 20).then(|| {
-        let bar = indicatif::ProgressBar::new(size);
-        if let Ok(style) =
-            indicatif::ProgressStyle::with_template("{spinner} reading {bar:40} {bytes}/{total_bytes} ({eta})")
-        {
-            bar.set_style(style);
-        }
-        bar
-    });
+    let bar = progress_bar(size);
     let mut seizures = Vec::new();
     let mut totals = Vec::new();
     let result = read(
@@ -66,11 +113,6 @@ pub fn load_with(path: &std::path::Path, options: &ReadOptions) -> Result<(Datas
     let (report, mut rest) = result.map_err(|e| Failure::Data(e.to_string()))?;
     rest.seizures.extend(seizures);
     rest.reported_totals.extend(totals);
-    if options.mode == Mode::Lenient && report.rows_rejected > 0 {
-        eprintln!(
-            "{}: {} of {} rows rejected (run `narcostat check` for the list)",
-            name, report.rows_rejected, report.rows_read
-        );
-    }
+    rejected_note(&name, options, &report);
     Ok((rest, report))
 }
