@@ -226,7 +226,7 @@ impl PySeizureTable {
         fiscal_start: u8,
     ) -> PyResult<PyAggregateResult> {
         let q = self.query(py, by, r#where, period, span_rule, fiscal_start)?;
-        let agg = py.detach(|| self.inner.aggregate(&q)).map_err(|e| aggregate_error(py, e))?;
+        let agg = self.run(py, &q)?;
         Ok(PyAggregateResult::aggregate(agg))
     }
 
@@ -243,7 +243,7 @@ impl PySeizureTable {
     ) -> PyResult<PyAggregateResult> {
         let m = parse_measure(py, measure)?;
         let q = self.query(py, by, r#where, period, "separate", 10)?;
-        let agg = py.detach(|| self.inner.aggregate(&q)).map_err(|e| aggregate_error(py, e))?;
+        let agg = self.run(py, &q)?;
         let ranking = agg.rank(m, Some(n));
         let (header, rows) = narcostat::write::ranking_rows(&ranking, &q.by);
         Ok(PyAggregateResult::rows(header, rows, Some(agg.accounting)))
@@ -295,7 +295,7 @@ impl PySeizureTable {
     ) -> PyResult<PyAggregateResult> {
         let m = parse_measure(py, measure)?;
         let q = self.query(py, by, r#where, period, "separate", 10)?;
-        let agg = py.detach(|| self.inner.aggregate(&q)).map_err(|e| aggregate_error(py, e))?;
+        let agg = self.run(py, &q)?;
         let points = narcostat::compare::trend(&agg, m);
         let (header, rows) = narcostat::write::trend_rows(&points, &q.by, m);
         Ok(PyAggregateResult::rows(header, rows, Some(agg.accounting)))
@@ -322,6 +322,11 @@ impl PySeizureTable {
 }
 
 impl PySeizureTable {
+    /// Aggregates without holding the GIL.
+    fn run(&self, py: Python<'_>, q: &Query) -> PyResult<narcostat::Aggregate> {
+        py.detach(|| self.inner.aggregate(q)).map_err(|e| aggregate_error(py, e))
+    }
+
     fn query(
         &self,
         py: Python<'_>,

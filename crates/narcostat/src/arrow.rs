@@ -459,7 +459,7 @@ pub fn aggregate_to_batch(agg: &Aggregate) -> Result<RecordBatch, String> {
         agg.groups.iter().map(|g| (g, true)).chain(agg.unattributed.iter().map(|g| (g, false))).collect();
     let mut fields: Vec<Field> = Vec::new();
     let mut arrays: Vec<ArrayRef> = Vec::new();
-    for (i, k) in agg.by.iter().enumerate() {
+    for (i, k) in agg.query.by.iter().enumerate() {
         let mut b = StringBuilder::new();
         for (g, _) in &groups {
             let l = g.key.get(i).map(crate::KeyValue::label).unwrap_or_default();

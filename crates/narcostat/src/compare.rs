@@ -94,8 +94,8 @@ pub fn compare(current: &Aggregate, previous: &Aggregate, measure: Measure) -> C
     let total = change(measure, Vec::new(), "total".to_owned(), sum(current), sum(previous));
     Comparison {
         measure,
-        current_period: current.period,
-        previous_period: previous.period,
+        current_period: current.query.period,
+        previous_period: previous.query.period,
         rows: rows.into_iter().map(|(key, (label, c, p))| change(measure, key, label, c, p)).collect(),
         total,
     }

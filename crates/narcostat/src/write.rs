@@ -101,8 +101,7 @@ pub enum Value {
 
 /// The same table as [`aggregate_rows_in`], with floats instead of exact decimals.
 pub fn aggregate_values(agg: &Aggregate, mass_unit: Unit) -> (Vec<String>, Vec<Vec<Value>>) {
-    let (header, _) =
-        aggregate_rows_in(&Aggregate { groups: Vec::new(), unattributed: Vec::new(), ..agg.clone_shape() }, mass_unit);
+    let (header, _) = aggregate_rows_in(&Aggregate::empty(&agg.query), mass_unit);
     let total_mass = agg.grand_total().mass.sum;
     let row = |g: &Group, attributable: bool| {
         let m = &g.measures;
@@ -144,7 +143,7 @@ pub fn aggregate_rows(agg: &Aggregate) -> (Vec<String>, Vec<Vec<Cell>>) {
 /// Like [`aggregate_rows`] with masses in another unit (`mass_lb`, `mass_t`, ...).
 pub fn aggregate_rows_in(agg: &Aggregate, mass_unit: Unit) -> (Vec<String>, Vec<Vec<Cell>>) {
     let suffix = mass_unit.symbol();
-    let mut header: Vec<String> = agg.by.iter().map(|k| k.name().to_owned()).collect();
+    let mut header: Vec<String> = agg.query.by.iter().map(|k| k.name().to_owned()).collect();
     header.extend(MEASURE_COLUMNS.iter().map(|c| match *c {
         "mass_kg" => format!("mass_{suffix}"),
         "min_mass_kg" => format!("min_mass_{suffix}"),

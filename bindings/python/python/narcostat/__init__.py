@@ -46,10 +46,8 @@ __all__ = [
 
 
 def from_pandas(df: Any, **kwargs: Any) -> Any:
-    """A ``SeizureTable`` from a pandas DataFrame (through pyarrow, without its index).
+    """A ``SeizureTable`` from a pandas DataFrame (without its index).
 
-    Keyword arguments are those of ``SeizureTable.from_arrow``.
+    The same as ``SeizureTable.from_arrow(df, **kwargs)``, which takes pandas too.
     """
-    import pyarrow as pa
-
-    return SeizureTable.from_arrow(pa.Table.from_pandas(df, preserve_index=False), **kwargs)
+    return SeizureTable.from_arrow(df, **kwargs)

@@ -10,8 +10,8 @@ mod tests;
 pub use key::KeyValue;
 pub use measures::{Measures, Total};
 
-use crate::period::{Date, Period};
-use crate::query::{Filter, GroupKey, Query, QueryError, SpanRule};
+use crate::period::Date;
+use crate::query::{GroupKey, Query, QueryError};
 use crate::table::SeizureTable;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -113,17 +113,10 @@ impl Accounting {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Aggregate {
-    /// The grouping keys.
-    pub by: Vec<GroupKey>,
-    /// The filter applied.
-    #[serde(default)]
-    pub filter: Filter,
-    /// The period restriction applied.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub period: Option<Period>,
-    /// The rule applied to records spanning several time buckets.
-    #[serde(default)]
-    pub span_rule: SpanRule,
+    /// The query that made it: keys, filter, period, span rule (flattened into
+    /// the serde form, so a partial result carries what it needs to merge).
+    #[serde(flatten)]
+    pub query: Query,
     /// The groups, sorted by key.
     pub groups: Vec<Group>,
     /// Records that span several buckets of the time granularity, grouped by
@@ -202,42 +195,13 @@ fn finish(table: &SeizureTable, query: &Query, plan: &plan::Plan, acc: &engine::
     let to_vec = |map: BTreeMap<Vec<KeyValue>, Measures>| {
         map.into_iter().map(|(key, measures)| Group { key, measures }).collect()
     };
-    Aggregate {
-        by: query.by.clone(),
-        filter: query.filter.clone(),
-        period: query.period,
-        span_rule: query.span_rule,
-        groups: to_vec(groups),
-        unattributed: to_vec(unattributed),
-        accounting,
-    }
+    Aggregate { query: query.clone(), groups: to_vec(groups), unattributed: to_vec(unattributed), accounting }
 }
 
 impl Aggregate {
     /// An empty aggregate of `query` (the identity of [`Aggregate::merge`]).
     pub fn empty(query: &Query) -> Self {
-        Self {
-            by: query.by.clone(),
-            filter: query.filter.clone(),
-            period: query.period,
-            span_rule: query.span_rule,
-            groups: Vec::new(),
-            unattributed: Vec::new(),
-            accounting: Accounting::default(),
-        }
-    }
-
-    /// The query part of the aggregate, without its groups.
-    pub fn clone_shape(&self) -> Self {
-        Self {
-            by: self.by.clone(),
-            filter: self.filter.clone(),
-            period: self.period,
-            span_rule: self.span_rule,
-            groups: Vec::new(),
-            unattributed: Vec::new(),
-            accounting: self.accounting,
-        }
+        Self { query: query.clone(), groups: Vec::new(), unattributed: Vec::new(), accounting: Accounting::default() }
     }
 
     /// The sum of every group (not the unattributed part).
@@ -284,19 +248,15 @@ impl Aggregate {
     }
 
     fn check_compatible(&self, other: &Aggregate) -> Result<(), AggregateError> {
-        if self.by != other.by
-            || self.filter != other.filter
-            || self.period != other.period
-            || self.span_rule != other.span_rule
-        {
-            let describe = |a: &Aggregate| {
+        if self.query != other.query {
+            let describe = |q: &Query| {
                 format!(
                     "by {:?}, period {:?}",
-                    a.by.iter().map(|k| k.name()).collect::<Vec<_>>(),
-                    a.period.map(|p| p.to_string())
+                    q.by.iter().map(|k| k.name()).collect::<Vec<_>>(),
+                    q.period.map(|p| p.to_string())
                 )
             };
-            return Err(AggregateError::Incompatible { left: describe(self), right: describe(other) });
+            return Err(AggregateError::Incompatible { left: describe(&self.query), right: describe(&other.query) });
         }
         Ok(())
     }

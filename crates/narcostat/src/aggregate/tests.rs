@@ -90,7 +90,7 @@ fn month_long_record_is_not_split_by_week() {
     let r = t.aggregate(&q.clone().span_rule(SpanRule::ByEnd)).unwrap();
     assert_eq!(r.groups.len(), 1);
     assert_eq!(r.groups[0].label(), "2021-W08");
-    assert_eq!(r.span_rule, SpanRule::ByEnd);
+    assert_eq!(r.query.span_rule, SpanRule::ByEnd);
     // By month it spans January and February; by year it is attributable.
     let r = t.aggregate(&Query::by(&[GroupKey::Time(Granularity::Year)])).unwrap();
     assert_eq!(r.groups[0].label(), "2021");

@@ -3,7 +3,7 @@
 
 mod render;
 
-use crate::check::{Tolerance, check_total, conflicts, duplicates, outliers};
+use crate::check::{Report, Tolerance, conflicts, report};
 use crate::compare::{Comparison, compare};
 use crate::period::Period;
 use crate::quantity::{Decimal, group_thousands};
@@ -315,27 +315,27 @@ impl Bulletin {
             }
         }
 
+        // The period's share of the data, checked as `narcostat check` checks a file.
+        let scope = Dataset {
+            sources: dataset.sources.clone(),
+            seizures: in_period.clone(),
+            reported_totals: dataset.reported_totals.iter().filter(|t| t.period.overlaps(period)).cloned().collect(),
+            activities: Vec::new(),
+        };
+        let mut checks = report(&scope, Tolerance::default(), 100.0);
+        checks.conflicts = conflicts(dataset);
         let mut data_quality = Vec::new();
-        for t in dataset.reported_totals.iter().filter(|t| t.period.overlaps(period)) {
-            if let Ok(c) = check_total(t, &dataset.seizures, Tolerance::default()) {
-                if c.difference != "0" {
-                    data_quality.push(Finding {
-                        kind: "stated-total".to_owned(),
-                        message: format!("The stated total and its items differ: {}.", c.describe()),
-                    });
-                }
-            }
+        for (_, c) in checks.totals.iter().filter(|(_, c)| c.difference != "0") {
+            data_quality.push(Finding {
+                kind: "stated-total".to_owned(),
+                message: format!("The stated total and its items differ: {}.", c.describe()),
+            });
         }
-        for c in conflicts(dataset) {
-            let values: Vec<String> = c
-                .statements
-                .iter()
-                .map(|(v, at)| if at.is_empty() { v.clone() } else { format!("{v} ({at})") })
-                .collect();
+        for c in &checks.conflicts {
             let kind = if c.fact.starts_with("period") { "period" } else { "conflict" };
             data_quality.push(Finding {
                 kind: kind.to_owned(),
-                message: format!("Conflicting figures for the {}: {}.", c.fact, values.join(" vs ")),
+                message: format!("Conflicting figures for the {}.", Report::describe_conflict(c)),
             });
         }
         let outside = in_period.iter().filter(|s| !period.covers(s.period)).count();
@@ -347,7 +347,7 @@ impl Bulletin {
                 ),
             });
         }
-        for d in duplicates(&in_period) {
+        for d in &checks.duplicates {
             data_quality.push(Finding {
                 kind: "duplicate".to_owned(),
                 message: format!(
@@ -358,7 +358,7 @@ impl Bulletin {
                 ),
             });
         }
-        for o in outliers(&in_period, 100.0) {
+        for o in &checks.outliers {
             data_quality.push(Finding {
                 kind: "outlier".to_owned(),
                 message: format!(

@@ -155,8 +155,10 @@ pub fn read_table(
         if options.mode == Mode::Strict {
             return Err(ReadError::Row(Box::new(first.clone())));
         }
-        report.rows_accepted -= table_errors.len() as u64;
-        report.rows_rejected += table_errors.len() as u64;
+        // One wide row can give several records; never count more rows than were accepted.
+        let n = (table_errors.len() as u64).min(report.rows_accepted);
+        report.rows_accepted -= n;
+        report.rows_rejected += n;
         report.rejections.extend(table_errors);
     }
     Ok((table, totals, report))

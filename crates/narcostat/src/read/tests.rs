@@ -343,8 +343,6 @@ fn parallel_reading_keeps_line_numbers_and_the_first_error() {
         let drug = if i % 97 == 0 { "\"Opium\n\"" } else { "Heroin" };
         text.push_str(&format!("2021-01-{:02},{drug},{},1\n", i % 28 + 1, i % 50 + 1));
     }
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let _ = lines;
     let mut bad = text.clone();
     bad.push_str("2021-01-01,Heroinn,5,1\n2021-01-01,Heroin,-1,1\n");
     let physical = bad.matches('\n').count() as u64;
