@@ -71,7 +71,7 @@ pub struct Accounting {
     /// Rows added to a group.
     pub aggregated: u64,
     /// Rows spanning several buckets of the time granularity, kept apart
-    /// (see [`SpanRule::Separate`]).
+    /// (see [`crate::SpanRule::Separate`]).
     pub unattributed: u64,
     /// Rows (aggregated or unattributed) that have no quantity.
     pub without_quantity: u64,
@@ -121,7 +121,7 @@ pub struct Aggregate {
     pub groups: Vec<Group>,
     /// Records that span several buckets of the time granularity, grouped by
     /// the other keys (the time key is [`KeyValue::Missing`]); empty unless
-    /// the span rule is [`SpanRule::Separate`].
+    /// the span rule is [`crate::SpanRule::Separate`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unattributed: Vec<Group>,
     /// Where every input row went.
