@@ -158,6 +158,15 @@ pub enum FilterError {
         /// The key.
         key: String,
     },
+    /// The condition names a key but no value (`drug=`), which would
+    /// otherwise drop the filter.
+    #[error("filter {text:?} has no value: give one, e.g. {key}=value, or leave the condition out")]
+    EmptyValue {
+        /// The key.
+        key: String,
+        /// The condition as given.
+        text: String,
+    },
     /// The value does not resolve for that key.
     #[error("unknown {key} {value:?}")]
     Value {
@@ -186,8 +195,14 @@ impl Filter {
     /// assert_eq!(f.drugs, [Drug::Opium, Drug::CannabisResin]);
     /// assert_eq!(f.countries[0].as_str(), "IRN");
     /// ```
+    ///
+    /// A value with no alternative in it (`drug=`, `drug=|`) is an error, not
+    /// a filter that keeps everything.
     pub fn add(&mut self, key: &str, value: &str) -> Result<(), FilterError> {
         let k = GroupKey::parse(key).map_err(|_| FilterError::Key { key: key.to_owned() })?;
+        if value.split('|').all(|v| v.trim().is_empty()) {
+            return Err(FilterError::EmptyValue { key: key.to_owned(), text: format!("{key}={value}") });
+        }
         for v in value.split('|').map(str::trim).filter(|v| !v.is_empty()) {
             let bad = || FilterError::Value { key: k.name().to_owned(), value: v.to_owned() };
             let country = || CountryCode::resolve(v).ok_or_else(bad);
@@ -311,8 +326,12 @@ impl Query {
         Ok(q)
     }
 
-    /// Checks the query: at most one time key.
+    /// Checks the query: at most one time key, and a period that is not
+    /// reversed and lies in the supported range.
     pub fn validate(&self) -> Result<(), QueryError> {
+        if let Some(p) = self.period {
+            p.check()?;
+        }
         let times: Vec<_> = self.by.iter().filter(|k| matches!(k, GroupKey::Time(_))).collect();
         if let [a, b, ..] = times.as_slice() {
             return Err(QueryError::TwoTimeKeys { first: a.name(), second: b.name() });
@@ -344,5 +363,60 @@ impl Query {
     pub fn span_rule(mut self, rule: SpanRule) -> Self {
         self.span_rule = rule;
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Date;
+    use crate::period::PeriodError;
+
+    #[test]
+    fn a_key_without_a_value_is_an_error_not_a_dropped_filter() {
+        for text in ["drug=", "drug= ", "drug=|", "drug= | ", "country=IRN,drug="] {
+            let err = Filter::parse(text).unwrap_err();
+            assert!(matches!(err, FilterError::EmptyValue { ref key, .. } if key == "drug"), "{text}: {err:?}");
+            assert!(err.to_string().contains("has no value"), "{err}");
+            assert!(Query::parse("drug", text, None).is_err(), "{text}");
+        }
+        // Empty conditions between commas are not conditions at all.
+        assert_eq!(Filter::parse("drug=opium,,").unwrap().drugs.len(), 1);
+        assert_eq!(Filter::parse("drug=opium|").unwrap().drugs.len(), 1);
+    }
+
+    #[test]
+    fn a_hand_built_query_with_a_bad_period_does_not_validate() {
+        let (a, b) = (Date::from_ymd(2021, 1, 1).unwrap(), Date::from_ymd(2020, 1, 1).unwrap());
+        let reversed = Query { period: Some(Period { start: a, end: b }), ..Query::default() };
+        assert!(matches!(reversed.validate(), Err(QueryError::Period(PeriodError::Reversed { .. }))));
+        let beyond = Query { period: Some(Period { start: a, end: Date::from_days(i32::MAX) }), ..Query::default() };
+        assert!(matches!(beyond.validate(), Err(QueryError::Period(PeriodError::OutOfRange { .. }))));
+        let table = crate::SeizureTable::from_seizures(&crate::seed::bulletin_2021_02().seizures).unwrap();
+        assert!(table.aggregate(&reversed).is_err());
+    }
+
+    #[test]
+    fn a_serialized_query_is_checked_when_read_back() {
+        let json = r#"{"by": ["drug"], "period": {"start": "2021-02-01", "end": "2021-01-01"}}"#;
+        let err = serde_json::from_str::<Query>(json).unwrap_err();
+        assert!(err.to_string().contains("reversed"), "{err}");
+        let json = r#"{"by": ["drug"], "period": {"start": "2021-02-01", "end": "9999-01-01"}}"#;
+        assert!(serde_json::from_str::<Query>(json).is_err());
+        let good = Query::parse("drug", "", Some("2021")).unwrap();
+        let back: Query = serde_json::from_str(&serde_json::to_string(&good).unwrap()).unwrap();
+        assert_eq!(back, good);
+    }
+
+    #[test]
+    fn out_of_range_and_reversed_periods_fail_to_parse() {
+        assert!(matches!(
+            Query::parse("drug", "", Some("10000")),
+            Err(QueryError::Period(PeriodError::OutOfRange { .. }))
+        ));
+        assert!(matches!(
+            Query::parse("drug", "", Some("2021..2020")),
+            Err(QueryError::Period(PeriodError::Reversed { .. }))
+        ));
     }
 }

@@ -114,8 +114,20 @@ impl Granularity {
         })
     }
 
-    /// The days a bucket spans.
+    /// The days a bucket spans; `None` when the bucket reaches outside the
+    /// supported range ([`Date::MIN`] to [`Date::MAX`]).
+    ///
+    /// ```
+    /// use narcostat::Granularity;
+    /// assert_eq!(Granularity::Year.bucket_period(2999).unwrap().to_string(), "2999-01-01..2999-12-31");
+    /// assert_eq!(Granularity::Year.bucket_period(9999), None);
+    /// assert_eq!(Granularity::Week.bucket_period(i32::MAX), None);
+    /// ```
     pub fn bucket_period(self, index: i32) -> Option<Period> {
+        // Checked first, so that the arithmetic below stays small.
+        if index < self.bucket(Date::MIN)? || index > self.bucket(Date::MAX)? {
+            return None;
+        }
         let (start, next) = match self {
             Self::Day => (Date::from_days(index), Date::from_days(index + 1)),
             Self::Week => (Date::from_days(index * 7 - 3), Date::from_days(index * 7 + 4)),
@@ -133,7 +145,7 @@ impl Granularity {
             }
             Self::SolarHijriYear => (SolarHijri::month_start(index, 1)?, SolarHijri::month_start(index + 1, 1)?),
         };
-        Some(Period { start, end: next.pred() })
+        Period::new(start, next.pred()).ok()
     }
 
     /// The label of a bucket (`2021-02`, `2021-W05`, `FY2024`, `SH1399-11`, ...).
@@ -144,7 +156,7 @@ impl Granularity {
                 // The ISO year of a week is the year of its Thursday.
                 let thursday = Date::from_days(index * 7);
                 let year = thursday.year();
-                let jan4 = Date::from_ymd(year, 1, 4).map_or(0, Date::days);
+                let jan4 = Date::from_ymd_unchecked(year, 1, 4).days();
                 let first_week = (jan4 + 3).div_euclid(7);
                 format!("{year:04}-W{:02}", index - first_week + 1)
             }
@@ -199,6 +211,7 @@ mod tests {
             let date = Date::from_days(days);
             for g in ALL {
                 let b = g.bucket(date).unwrap();
+                assert_eq!(g.bucket_of_period(g.bucket_period(b).unwrap()), Some(b));
                 let p = g.bucket_period(b).unwrap();
                 assert!(p.contains(date), "{g:?} {date} {p}");
                 assert_eq!(g.bucket(p.start), Some(b));
@@ -206,6 +219,30 @@ mod tests {
                 assert_ne!(g.bucket(p.end.succ()), Some(b));
             }
         }
+    }
+
+    #[test]
+    fn buckets_at_the_range_edges_are_whole_or_none() {
+        for g in ALL {
+            for edge in [Date::MIN, Date::MAX] {
+                let b = g.bucket(edge).unwrap();
+                for index in [b - 1, b, b + 1, i32::MIN, i32::MAX] {
+                    if let Some(p) = g.bucket_period(index) {
+                        assert!(p.start.is_supported() && p.end.is_supported(), "{g:?} {index} {p}");
+                        assert_eq!(g.bucket(p.start), Some(index), "{g:?} {index}");
+                        assert_eq!(g.bucket(p.end), Some(index), "{g:?} {index}");
+                        assert_ne!(g.bucket(p.start.pred()), Some(index), "{g:?} {index}");
+                        assert_ne!(g.bucket(p.end.succ()), Some(index), "{g:?} {index}");
+                    }
+                }
+            }
+            // A bucket fully inside the range always has its period.
+            assert!(g.bucket_period(g.bucket(Date::from_ymd(2021, 6, 15).unwrap()).unwrap()).is_some());
+        }
+        assert_eq!(Granularity::Year.bucket_period(1583).unwrap().start, Date::MIN);
+        assert_eq!(Granularity::Year.bucket_period(2999).unwrap().end, Date::MAX);
+        assert_eq!(Granularity::Year.bucket_period(3000), None);
+        assert_eq!(Granularity::US_FISCAL_YEAR.bucket_period(1583), None);
     }
 
     #[test]

@@ -1,15 +1,30 @@
 //! Dates, periods and calendars: Gregorian day numbers, inclusive periods,
 //! bucketing by day, ISO week, month, quarter, year, fiscal year and the Solar
 //! Hijri calendar.
+//!
+//! # Supported dates
+//!
+//! Dates run from **1583-01-01 to 2999-12-31** ([`Date::MIN`], [`Date::MAX`]).
+//! 1583 is the first full year of the Gregorian calendar, so an earlier year
+//! in a table is a typing error or another calendar: a year between 1300 and
+//! 1500 is most likely Solar Hijri, and the error says so. 2999 leaves room
+//! for projections while rejecting missing-value codes such as 9999. A date,
+//! period or bucket outside the range is an error, never a guess: parsing
+//! fails ([`DateError::OutOfRange`], [`PeriodError::OutOfRange`]), a data row
+//! is rejected with the reason, and a reversed period is its own error
+//! ([`PeriodError::Reversed`]).
 
 mod date;
 mod granularity;
 mod parse;
+mod range;
 mod solar_hijri;
 mod span;
 
 pub use date::{Date, DateError, days_in_month, is_leap};
 pub use granularity::{Granularity, UnknownGranularity};
+pub(crate) use range::range_note;
+pub use range::{FIRST_YEAR, LAST_YEAR};
 pub use solar_hijri::{MONTH_NAMES as SOLAR_HIJRI_MONTHS, SolarHijri};
 pub use span::{Period, PeriodError};
 
@@ -20,7 +35,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn gregorian_round_trip(days in -700_000i32..2_900_000) {
+        fn gregorian_round_trip(days in Date::MIN.days()..=Date::MAX.days()) {
             let d = Date::from_days(days);
             let (y, m, dd) = d.ymd();
             prop_assert_eq!(Date::from_ymd(y, m, dd).unwrap(), d);
@@ -28,12 +43,21 @@ mod tests {
         }
 
         #[test]
-        fn gregorian_matches_icu(days in -200_000i32..200_000) {
+        fn gregorian_matches_icu(days in Date::MIN.days() - 1000..=Date::MAX.days() + 1000) {
             let d = Date::from_days(days);
             let (y, m, dd) = d.ymd();
+            prop_assert_eq!(Date::from_ymd(y, m, dd).is_ok(), d.is_supported());
             let icu = icu_calendar::Date::try_new_iso(y, m as u8, dd as u8).unwrap();
             let epoch = icu_calendar::Date::try_new_iso(1970, 1, 1).unwrap();
             prop_assert_eq!(icu.to_rata_die() - epoch.to_rata_die(), i64::from(days));
+        }
+
+        #[test]
+        fn every_day_number_converts_without_overflow(days in any::<i32>()) {
+            let d = Date::from_days(days);
+            let (y, m, dd) = d.ymd();
+            prop_assert_eq!(Date::from_ymd_unchecked(y, m, dd), d);
+            prop_assert_eq!(d.to_string().parse::<Date>().is_ok(), d.is_supported());
         }
 
         #[test]

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(Period::parse("2021-02").unwrap().to_string(), "2021-02-01..2021-02-28");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "PeriodFields")]
 pub struct Period {
     /// The first day.
     pub start: Date,
@@ -28,7 +29,7 @@ pub struct Period {
 #[non_exhaustive]
 pub enum PeriodError {
     /// The end is before the start.
-    #[error("period ends ({end}) before it starts ({start})")]
+    #[error("period {start}..{end} is reversed: it ends before it starts")]
     Reversed {
         /// The start.
         start: Date,
@@ -43,18 +44,58 @@ pub enum PeriodError {
         /// The text as given.
         text: String,
     },
-    /// A date inside the period is invalid.
+    /// A date inside the period is invalid or out of range.
     #[error(transparent)]
     Date(#[from] DateError),
+    /// The period reaches outside the supported dates ([`Date::MIN`] to [`Date::MAX`]).
+    #[error("period {text:?} reaches outside the supported range {}..{}{}", Date::MIN, Date::MAX, super::range::calendar_hint(*.year))]
+    OutOfRange {
+        /// The period as given.
+        text: String,
+        /// The year as written (Gregorian, fiscal or Solar Hijri).
+        year: i32,
+    },
+}
+
+/// The serde form of a [`Period`] before it is checked.
+#[derive(Deserialize)]
+struct PeriodFields {
+    start: Date,
+    end: Date,
+}
+
+impl TryFrom<PeriodFields> for Period {
+    type Error = PeriodError;
+    fn try_from(p: PeriodFields) -> Result<Self, Self::Error> {
+        Self::new(p.start, p.end)
+    }
 }
 
 impl Period {
-    /// The period from `start` to `end`, both included.
+    /// The period from `start` to `end`, both included: an error if it is
+    /// reversed or reaches outside the supported range.
+    ///
+    /// ```
+    /// use narcostat::{Date, Period, period::PeriodError};
+    /// let (a, b) = (Date::from_ymd(2021, 1, 1).unwrap(), Date::from_ymd(2020, 1, 1).unwrap());
+    /// assert!(matches!(Period::new(a, b), Err(PeriodError::Reversed { .. })));
+    /// assert!(matches!(Period::new(a, Date::from_days(1_000_000)), Err(PeriodError::OutOfRange { .. })));
+    /// ```
     pub fn new(start: Date, end: Date) -> Result<Self, PeriodError> {
-        if end < start {
-            return Err(PeriodError::Reversed { start, end });
+        Self { start, end }.check()
+    }
+
+    /// The period itself if it is well formed (its fields are public, so a
+    /// period built by hand may not be): not reversed, within the supported range.
+    pub fn check(self) -> Result<Self, PeriodError> {
+        if self.end < self.start {
+            return Err(PeriodError::Reversed { start: self.start, end: self.end });
         }
-        Ok(Self { start, end })
+        let outside = [self.start, self.end].into_iter().find(|d| !d.is_supported());
+        if let Some(d) = outside {
+            return Err(PeriodError::OutOfRange { text: self.to_string(), year: d.year() });
+        }
+        Ok(self)
     }
 
     /// A single day.
@@ -64,7 +105,7 @@ impl Period {
 
     /// The number of days covered.
     pub const fn days(self) -> i32 {
-        self.end.days() - self.start.days() + 1
+        self.end.days().saturating_sub(self.start.days()).saturating_add(1)
     }
 
     /// Whether `date` is inside.
@@ -84,7 +125,8 @@ impl Period {
 
     /// The period of the same length just before this one (for "previous
     /// period" comparisons); a calendar month/quarter/year gives the previous
-    /// calendar month/quarter/year.
+    /// calendar month/quarter/year. It may lie before [`Date::MIN`] (no
+    /// record can then fall in it).
     pub fn previous(self) -> Self {
         let (sy, sm, sd) = self.start.ymd();
         let (ey, em, _) = self.end.ymd();
@@ -97,7 +139,7 @@ impl Period {
             return Self { start, end };
         }
         let len = self.days();
-        Self { start: Date::from_days(self.start.days() - len), end: self.start.pred() }
+        Self { start: Date::from_days(self.start.days().saturating_sub(len)), end: self.start.pred() }
     }
 
     /// Parses a period: see [`PeriodError::Invalid`] for the accepted forms.
@@ -108,10 +150,11 @@ impl Period {
     }
 }
 
-/// The first day of month index `y * 12 + (m - 1)`.
+/// The first day of month index `y * 12 + (m - 1)`, unchecked (for
+/// arithmetic that may step just outside the supported range).
 pub(crate) fn month_start(index: i32) -> Date {
     let (y, m) = (index.div_euclid(12), index.rem_euclid(12) as u32 + 1);
-    Date::from_ymd(y, m, 1).unwrap_or(Date::from_days(0))
+    Date::from_ymd_unchecked(y, m, 1)
 }
 
 impl std::fmt::Display for Period {

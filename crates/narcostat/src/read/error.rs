@@ -28,7 +28,7 @@ pub enum RowError {
         value: String,
     },
     /// A date or period does not parse.
-    #[error("invalid date or period {value:?}")]
+    #[error("invalid date or period {value:?}{}", crate::period::range_note(.value))]
     BadDate {
         /// The text.
         value: String,

@@ -2,7 +2,7 @@
 
 mod dict;
 
-use crate::period::{Date, Period};
+use crate::period::{Date, Period, PeriodError};
 use crate::place::{CountryCode, Place};
 use crate::quantity::{Quantity, Unit};
 use crate::record::Seizure;
@@ -13,6 +13,9 @@ pub(crate) use dict::Dict;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum TableError {
+    /// A record's period is reversed or reaches outside the supported dates.
+    #[error(transparent)]
+    Period(#[from] PeriodError),
     /// A record's period is longer than the table holds (about 179 years).
     #[error("period {period} is longer than 65,536 days")]
     PeriodTooLong {
@@ -183,6 +186,7 @@ impl SeizureTable {
         period: Period,
         codes: Codes,
     ) -> Result<(), TableError> {
+        let period = period.check()?;
         let span = u16::try_from(period.days() - 1).map_err(|_| TableError::PeriodTooLong { period })?;
         let seizures = match seizures {
             None => NO_EVENTS,
