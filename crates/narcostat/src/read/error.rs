@@ -159,6 +159,28 @@ pub enum ReadError {
         /// The input's name.
         file: String,
     },
+    /// A JSON dataset has a top-level key narcostat does not know (a
+    /// misspelling would otherwise read as no records).
+    #[error(
+        "{file}: unknown top-level key {key:?}{}; a dataset has the keys sources, seizures, reported_totals and activities",
+        .suggestion.as_ref().map_or_else(String::new, |s| format!(" (did you mean {s:?}?)"))
+    )]
+    UnknownJsonKey {
+        /// The input's name.
+        file: String,
+        /// The key.
+        key: String,
+        /// The known key it most likely means.
+        suggestion: Option<String>,
+    },
+    /// A JSON dataset has none of the keys that hold records.
+    #[error(
+        "{file}: the JSON object has no \"seizures\", \"reported_totals\" or \"activities\" key, so it holds no records"
+    )]
+    NoJsonRecords {
+        /// The input's name.
+        file: String,
+    },
 }
 
 impl ReadError {

@@ -20,6 +20,7 @@ pub(crate) fn read_json(
     if text.trim().is_empty() {
         return Err(ReadError::Empty { file: file.to_owned() });
     }
+    super::json_shape::check_top_level(&text, file)?;
     let mut dataset: Dataset = serde_json::from_str(&text).map_err(|e| json_error(file, &e))?;
     let mut report = ReadReport { file: file.to_owned(), format: "json".to_owned(), ..ReadReport::default() };
     let n = (dataset.seizures.len() + dataset.reported_totals.len()) as u64;

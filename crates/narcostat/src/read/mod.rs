@@ -18,6 +18,7 @@ mod csv_driver;
 mod error;
 mod format;
 mod json;
+mod json_shape;
 mod layouts;
 mod options;
 #[cfg(feature = "parallel")]
