@@ -1,6 +1,6 @@
 //! Period-over-period change.
 
-use crate::aggregate::{Aggregate, AggregateError, KeyValue};
+use crate::aggregate::{Accounting, Aggregate, AggregateError, KeyValue};
 use crate::period::Period;
 use crate::quantity::Decimal;
 use crate::query::{GroupKey, Query};
@@ -51,6 +51,14 @@ pub struct Comparison {
     /// The previous period.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_period: Option<Period>,
+    /// Where the rows went in the current period: records that straddle its
+    /// edges are not added, and a comparison of months on yearly data is all
+    /// straddlers (which a figure of 0 alone would hide).
+    #[serde(default)]
+    pub current_accounting: Accounting,
+    /// Where the rows went in the previous period.
+    #[serde(default)]
+    pub previous_accounting: Accounting,
     /// One row per group in either period, sorted by key.
     pub rows: Vec<Change>,
     /// The change of the totals.
@@ -96,6 +104,8 @@ pub fn compare(current: &Aggregate, previous: &Aggregate, measure: Measure) -> C
         measure,
         current_period: current.query.period,
         previous_period: previous.query.period,
+        current_accounting: current.accounting,
+        previous_accounting: previous.accounting,
         rows: rows.into_iter().map(|(key, (label, c, p))| change(measure, key, label, c, p)).collect(),
         total,
     }
@@ -171,5 +181,57 @@ impl SeizureTable {
         let cur = self.aggregate(&q.clone().period(current))?;
         let prev = self.aggregate(&q.period(previous))?;
         Ok(compare(&cur, &prev, measure))
+    }
+}
+
+#[cfg(test)]
+mod accounting_tests {
+    use super::*;
+    use crate::record::Seizure;
+
+    /// The seed month's records, each moved to a whole year.
+    fn yearly(years: &[&str]) -> Vec<Seizure> {
+        let month = crate::seed::bulletin_2021_02().seizures;
+        month
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let mut s = s.clone();
+                s.period = Period::parse(years[i % years.len()]).unwrap();
+                s
+            })
+            .collect()
+    }
+
+    /// Naively: how many records straddle `p` (overlap it without lying inside it).
+    fn straddling(records: &[Seizure], p: Period) -> u64 {
+        records.iter().filter(|s| s.period.overlaps(p) && !p.covers(s.period)).count() as u64
+    }
+
+    #[test]
+    fn months_compared_on_yearly_data_say_every_record_straddles() {
+        let records = yearly(&["2018", "2017"]);
+        let table = SeizureTable::from_seizures(&records).unwrap();
+        let (cur, prev) = (Period::parse("2018-03").unwrap(), Period::parse("2018-02").unwrap());
+        let c = table.compare(&Query::by(&[GroupKey::Drug]), cur, prev, Measure::Mass).unwrap();
+        assert_eq!(c.total.current, Decimal::from_int(0));
+        assert_eq!(c.current_accounting.aggregated, 0);
+        assert_eq!(c.current_accounting.straddling_period, straddling(&records, cur));
+        assert_eq!(c.previous_accounting.straddling_period, straddling(&records, prev));
+        assert!(c.current_accounting.straddling_period > 0);
+        assert!(c.current_accounting.balanced() && c.previous_accounting.balanced());
+        assert_eq!(c.current_accounting.rows, records.len() as u64);
+    }
+
+    #[test]
+    fn years_compared_on_yearly_data_add_everything_in_them() {
+        let records = yearly(&["2018", "2017"]);
+        let table = SeizureTable::from_seizures(&records).unwrap();
+        let (cur, prev) = (Period::parse("2018").unwrap(), Period::parse("2017").unwrap());
+        let c = table.compare(&Query::by(&[GroupKey::Drug]), cur, prev, Measure::Records).unwrap();
+        let inside = |p: Period| records.iter().filter(|s| p.covers(s.period)).count() as u64;
+        assert_eq!(c.current_accounting.aggregated, inside(cur));
+        assert_eq!(c.previous_accounting.aggregated, inside(prev));
+        assert_eq!(c.current_accounting.straddling_period, 0);
     }
 }
