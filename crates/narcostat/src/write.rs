@@ -1,10 +1,16 @@
 //! Writers: aggregation results and records to CSV and JSON, with exact
 //! numbers (decimal text from integer base units, never float noise) and
 //! column names that carry their unit.
+//!
+//! CSV text cells that a spreadsheet would run as a formula (starting with
+//! `=`, `+`, `-`, `@`, a tab or a carriage return: OWASP's "CSV injection")
+//! are written with a leading `'`, which spreadsheets show but do not
+//! evaluate; number cells (`-5`) are written as they are. See [`csv_text`].
 
 use crate::aggregate::{Aggregate, Group};
 use crate::quantity::Unit;
 use crate::record::Seizure;
+use std::borrow::Cow;
 
 /// The measure columns of [`aggregate_rows`], in order.
 pub const MEASURE_COLUMNS: [&str; 12] = [
@@ -33,11 +39,37 @@ pub enum Cell {
     Empty,
 }
 
+/// The first characters that make a spreadsheet read a cell as a formula.
+pub const FORMULA_TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Text for a CSV cell that a spreadsheet will show rather than run: a text
+/// starting with one of [`FORMULA_TRIGGERS`] gets a leading `'`.
+///
+/// ```
+/// use narcostat::write::csv_text;
+/// assert_eq!(csv_text("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+/// assert_eq!(csv_text("-opium"), "'-opium");
+/// assert_eq!(csv_text("Opium"), "Opium");
+/// ```
+pub fn csv_text(text: &str) -> Cow<'_, str> {
+    if text.starts_with(FORMULA_TRIGGERS) { Cow::Owned(format!("'{text}")) } else { Cow::Borrowed(text) }
+}
+
+/// A CSV field as the csv crate takes it, without copying unchanged text.
+struct CsvField<'a>(Cow<'a, str>);
+
+impl AsRef<[u8]> for CsvField<'_> {
+    fn as_ref(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
+}
+
 impl Cell {
-    fn csv(&self) -> &str {
+    fn csv(&self) -> Cow<'_, str> {
         match self {
-            Self::Text(t) | Self::Number(t) => t,
-            Self::Empty => "",
+            Self::Text(t) => csv_text(t),
+            Self::Number(n) => Cow::Borrowed(n),
+            Self::Empty => Cow::Borrowed(""),
         }
     }
 
@@ -160,12 +192,13 @@ pub fn aggregate_rows_in(agg: &Aggregate, mass_unit: Unit) -> (Vec<String>, Vec<
     (header, rows)
 }
 
-/// Writes rows as CSV (RFC 4180 quoting by the csv crate).
+/// Writes rows as CSV (RFC 4180 quoting by the csv crate; text cells
+/// neutralised against formula injection by [`csv_text`]).
 pub fn to_csv(header: &[String], rows: &[Vec<Cell>]) -> String {
     let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
-    let _ = w.write_record(header);
+    let _ = w.write_record(header.iter().map(|h| CsvField(csv_text(h))));
     for r in rows {
-        let _ = w.write_record(r.iter().map(Cell::csv));
+        let _ = w.write_record(r.iter().map(|c| CsvField(c.csv())));
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
@@ -418,6 +451,30 @@ mod tests {
         assert!(json.contains("\"mass_kg\": 66.699999944,"), "{json}");
         let back: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(back[0]["drug"], "Methamphetamine");
+    }
+
+    /// Naively, per the OWASP rule: the written cell of a text.
+    fn expected_cell(text: &str) -> String {
+        let dangerous = matches!(text.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'));
+        if dangerous { format!("'{text}") } else { text.to_owned() }
+    }
+
+    #[test]
+    fn csv_text_cells_never_start_a_formula_and_numbers_stay_numbers() {
+        let texts = ["=1+1", "+1", "-2+3", "@SUM(A1)", "\t=x", "\r=x", "Opium", "", "a=b", "'=already", " =x"];
+        let rows: Vec<Vec<Cell>> = texts
+            .iter()
+            .map(|t| vec![Cell::Text((*t).to_owned()), Cell::Number("-5".to_owned()), Cell::Number("+5".to_owned())])
+            .collect();
+        let out = to_csv(&["name".to_owned(), "n".to_owned(), "m".to_owned()], &rows);
+        let mut reader = csv::ReaderBuilder::new().from_reader(out.as_bytes());
+        let back: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(back.len(), texts.len());
+        for (t, r) in texts.iter().zip(&back) {
+            assert_eq!(r[0], expected_cell(t), "{t:?}");
+            assert!(!r[0].starts_with(FORMULA_TRIGGERS), "{t:?} -> {:?}", &r[0]);
+            assert_eq!((&r[1], &r[2]), ("-5", "+5"));
+        }
     }
 
     #[test]
