@@ -4,6 +4,7 @@ use crate::Failure;
 use crate::args::{BulletinFormatArg, Command, ConvertFormat, MeasureArg, Select, SpanRuleArg, TableFormat};
 use crate::input::{load, load_table};
 use crate::output::{drop_empty_columns, emit, table};
+use crate::terminal::escape_keeping_lines;
 use narcostat::bulletin::{Bulletin, BulletinFormat};
 use narcostat::check::Tolerance;
 use narcostat::rank::Measure;
@@ -54,7 +55,9 @@ fn print_rows(mut header: Vec<String>, mut rows: Vec<Vec<Cell>>, keys: usize, fo
     }
 }
 
-fn accounting_note(a: &narcostat::aggregate::Accounting) {
+/// Says on stderr where the rows went, when some were not added; `label`
+/// names the period when there are two.
+fn accounting_note(label: Option<&str>, a: &narcostat::aggregate::Accounting) {
     let mut parts = Vec::new();
     if a.filtered_out > 0 {
         parts.push(format!("{} filtered out", a.filtered_out));
@@ -72,7 +75,8 @@ fn accounting_note(a: &narcostat::aggregate::Accounting) {
         parts.push(format!("{} without a quantity", a.without_quantity));
     }
     if !parts.is_empty() {
-        eprintln!("{} rows: {} aggregated, {}", a.rows, a.aggregated, parts.join(", "));
+        let label = label.map_or_else(String::new, |l| format!("{}: ", escape_keeping_lines(l)));
+        eprintln!("{label}{} rows: {} aggregated, {}", a.rows, a.aggregated, parts.join(", "));
     }
 }
 
@@ -94,14 +98,15 @@ pub fn run(command: Command) -> Result<(), Failure> {
                 BulletinFormatArg::Html => BulletinFormat::Html,
                 BulletinFormatArg::Json => BulletinFormat::Json,
             };
-            emit(&Bulletin::build(&dataset, period).render(format));
+            let text = Bulletin::build(&dataset, period).render(format);
+            emit(&if matches!(format, BulletinFormat::Json) { text } else { escape_keeping_lines(&text).into_owned() });
             Ok(())
         }
         Command::Summary { input, by, select, format } => {
             let q = query(&by, &select)?;
             let t = load_table(&input)?;
             let agg = t.aggregate(&q).map_err(data)?;
-            accounting_note(&agg.accounting);
+            accounting_note(None, &agg.accounting);
             let (header, rows) = write::aggregate_rows(&agg);
             print_rows(header, rows, q.by.len(), format);
             Ok(())
@@ -110,7 +115,7 @@ pub fn run(command: Command) -> Result<(), Failure> {
             let q = query(&by, &select)?;
             let t = load_table(&input)?;
             let agg = t.aggregate(&q).map_err(data)?;
-            accounting_note(&agg.accounting);
+            accounting_note(None, &agg.accounting);
             let m = measure(m);
             let ranking = agg.rank(m, Some(n));
             let (header, mut rows) = write::ranking_rows(&ranking, &q.by);
@@ -145,7 +150,7 @@ pub fn run(command: Command) -> Result<(), Failure> {
             }
             let t = load_table(&input)?;
             let agg = t.aggregate(&q).map_err(data)?;
-            accounting_note(&agg.accounting);
+            accounting_note(None, &agg.accounting);
             let points = narcostat::compare::trend(&agg, measure(m));
             let (header, rows) = write::trend_rows(&points, &q.by, measure(m));
             print_rows(header, rows, 1, format);
@@ -157,6 +162,8 @@ pub fn run(command: Command) -> Result<(), Failure> {
             let prev = Period::parse(&vs).map_err(usage)?;
             let t = load_table(&input)?;
             let c = t.compare(&q, cur, prev, measure(m)).map_err(data)?;
+            accounting_note(Some(&period), &c.current_accounting);
+            accounting_note(Some(&vs), &c.previous_accounting);
             let keys = q.by.iter().filter(|k| !matches!(k, GroupKey::Time(_))).count();
             let (header, rows) = write::comparison_rows(&c, &q.by, &period, &vs);
             print_rows(header, rows, keys, format);
@@ -212,6 +219,6 @@ fn check(input: &crate::args::Input) -> Result<(), Failure> {
         "  {} records over 100 times the median of their drug in their country\n",
         checks.outliers.len()
     ));
-    emit(&out);
+    emit(&escape_keeping_lines(&out));
     Ok(())
 }

@@ -6,6 +6,7 @@ mod args;
 mod commands;
 mod input;
 mod output;
+mod terminal;
 
 use clap::Parser;
 
@@ -23,11 +24,11 @@ fn main() -> std::process::ExitCode {
     match commands::run(cli.command) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(Failure::Data(message)) => {
-            eprintln!("error: {message}");
+            eprintln!("error: {}", terminal::escape_keeping_lines(&message));
             std::process::ExitCode::from(1)
         }
         Err(Failure::Usage(message)) => {
-            eprintln!("error: {message}\n\nFor more information, try '--help'.");
+            eprintln!("error: {}\n\nFor more information, try '--help'.", terminal::escape_keeping_lines(&message));
             std::process::ExitCode::from(2)
         }
     }

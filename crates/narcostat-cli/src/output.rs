@@ -1,5 +1,6 @@
 //! Human tables: aligned columns, thousands separators, units in the header.
 
+use crate::terminal::escape;
 use narcostat::quantity::{Decimal, group_thousands};
 use narcostat::write::Cell;
 use std::io::Write;
@@ -13,7 +14,7 @@ pub fn emit(text: &str) {
 
 fn human(c: &Cell) -> (String, bool) {
     match c {
-        Cell::Text(t) => (t.clone(), false),
+        Cell::Text(t) => (escape(t).into_owned(), false),
         // Human tables show at most 3 decimals (grams of a kg figure); CSV and JSON stay exact.
         Cell::Number(n) => match n.parse::<Decimal>() {
             Ok(d) => (group_thousands(&d.round(3).normalized().to_string()), true),
@@ -23,10 +24,12 @@ fn human(c: &Cell) -> (String, bool) {
     }
 }
 
-/// An aligned table; numbers right-aligned with thousands separators.
+/// An aligned table; numbers right-aligned with thousands separators; text
+/// from data with its control characters escaped.
 pub fn table(header: &[String], rows: &[Vec<Cell>]) -> String {
     let cells: Vec<Vec<(String, bool)>> = rows.iter().map(|r| r.iter().map(human).collect()).collect();
-    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    let header: Vec<(String, bool)> = header.iter().map(|h| (escape(h).into_owned(), false)).collect();
+    let mut widths: Vec<usize> = header.iter().map(|(h, _)| h.chars().count()).collect();
     for r in &cells {
         for (i, (t, _)) in r.iter().enumerate() {
             if let Some(w) = widths.get_mut(i) {
@@ -44,7 +47,7 @@ pub fn table(header: &[String], rows: &[Vec<Cell>]) -> String {
         out.push_str(parts.join("  ").trim_end());
         out.push('\n');
     };
-    line(&mut out, &header.iter().map(|h| (h.clone(), false)).collect::<Vec<_>>());
+    line(&mut out, &header);
     let rule: Vec<(String, bool)> = widths.iter().map(|w| ("-".repeat(*w), false)).collect();
     line(&mut out, &rule);
     for r in &cells {
