@@ -24,7 +24,26 @@ from pathlib import Path
 from typing import Any, Callable, Dict, List
 
 ROOT = Path(__file__).resolve().parents[2]
-HARNESS = ROOT / "target" / "release" / "harness"
+
+
+def target_dir() -> Path:
+    """Where cargo builds (CARGO_TARGET_DIR, a configured target-dir or ROOT/target):
+    NARCOSTAT_TARGET_DIR as run.sh sets it, else what `cargo metadata` reports."""
+    given = os.environ.get("NARCOSTAT_TARGET_DIR")
+    if given:
+        return Path(given)
+    meta = subprocess.run(
+        ["cargo", "metadata", "--format-version", "1", "--no-deps"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return Path(json.loads(meta)["target_directory"])
+
+
+TARGET = target_dir()
+HARNESS = TARGET / "release" / "harness"
 QUERIES = ["by drug", "by drug x month", "by country x drug x year"]
 
 
@@ -165,7 +184,7 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--child", choices=["1 thread", "all threads"])
     args = ap.parse_args()
-    work = ROOT / "target" / "peers"
+    work = TARGET / "peers"
     work.mkdir(parents=True, exist_ok=True)
     csv = work / f"rows-{args.rows}.csv"
     parquet = work / f"rows-{args.rows}.parquet"

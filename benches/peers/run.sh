@@ -9,12 +9,16 @@ cd "$(dirname "$0")/../.."
 ROWS=${1:-10000000}
 REPEATS=${2:-5}
 VENV=benches/peers/.venv
+# Build outputs live where cargo puts them (CARGO_TARGET_DIR is honoured);
+# peers.py finds the harness there too.
+TARGET_DIR=$(bash scripts/target-dir)
+export NARCOSTAT_TARGET_DIR="$TARGET_DIR"
 cargo build --release --locked -q -p narcostat-benches --bin harness
 [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
 "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r benches/peers/requirements.txt
-rm -rf target/peers-wheel
-"$VENV/bin/python" -m maturin build --release --locked -q -m bindings/python/Cargo.toml -o target/peers-wheel
-"$VENV/bin/python" -m pip install -q --force-reinstall --no-deps target/peers-wheel/*.whl
+rm -rf "$TARGET_DIR/peers-wheel"
+"$VENV/bin/python" -m maturin build --release --locked -q -m bindings/python/Cargo.toml -o "$TARGET_DIR/peers-wheel"
+"$VENV/bin/python" -m pip install -q --force-reinstall --no-deps "$TARGET_DIR"/peers-wheel/*.whl
 if command -v wasm-bindgen >/dev/null && [ -x bindings/wasm/node_modules/.bin/wasm-opt ]; then
   bash bindings/wasm/build.sh >/dev/null
 fi

@@ -7,7 +7,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 cd "$root"
 cargo build --locked -q -p narcostat-wasm --target wasm32-unknown-unknown --release
-wasm="target/wasm32-unknown-unknown/release/narcostat_wasm.wasm"
+# Where cargo put it: CARGO_TARGET_DIR or a configured target-dir is honoured.
+wasm="$(bash "$root/scripts/target-dir")/wasm32-unknown-unknown/release/narcostat_wasm.wasm"
 rm -rf "$here/pkg-node" "$here/www/pkg"
 wasm-bindgen --target nodejs --out-dir "$here/pkg-node" "$wasm"
 wasm-bindgen --target web --out-dir "$here/www/pkg" "$wasm"

@@ -1,5 +1,5 @@
 // End-to-end test of the page with Playwright driving Debian's Chromium.
-// Screenshots go to target/e2e/ (test artifacts).
+// Screenshots go to e2e/ in cargo's target directory (test artifacts).
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -9,7 +9,7 @@ import { serve } from '../serve.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.join(here, '..', '..', '..');
-const artifacts = path.join(repo, 'target', 'e2e');
+const artifacts = path.join(path.resolve(process.env.CARGO_TARGET_DIR ?? path.join(repo, 'target')), 'e2e');
 await mkdir(artifacts, { recursive: true });
 
 const server = await serve(0);
