@@ -178,4 +178,6 @@ pub fn is_spreadsheet(path: &std::path::Path) -> bool {
 }
 
 #[cfg(test)]
+mod layout_tests;
+#[cfg(test)]
 mod tests;
