@@ -37,6 +37,9 @@ fn kind(reason: &RowError) -> &'static str {
         RowError::Missing => "missing",
         RowError::UnknownCountry { .. } => "unknown_country",
         RowError::Malformed { .. } => "malformed",
+        RowError::BelowResolution { .. } => "below_resolution",
+        RowError::SolarHijriDate { .. } => "solar_hijri_date",
+        RowError::BadCells { .. } => "bad_cells",
         _ => "unsupported",
     }
 }

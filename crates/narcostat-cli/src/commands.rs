@@ -192,6 +192,9 @@ fn check(input: &crate::args::Input) -> Result<(), Failure> {
         "  {} seizure records, {} stated totals, {} without a quantity, {} flagged, {} zero cells skipped\n",
         report.seizures, report.totals, report.missing_quantities, report.flagged, report.zero_cells
     ));
+    if !report.unread_columns.is_empty() {
+        out.push_str(&format!("  columns not read: {}\n", report.unread_columns.join(", ")));
+    }
     for r in report.rejections.iter().take(20) {
         out.push_str(&format!("  rejected {r}\n"));
     }

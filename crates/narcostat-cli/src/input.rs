@@ -36,8 +36,12 @@ fn progress_bar(size: u64) -> Option<indicatif::ProgressBar> {
     })
 }
 
-/// Says on stderr how many rows a lenient read rejected.
+/// Says on stderr how many rows a lenient read rejected, and which columns
+/// the layout did not read.
 fn rejected_note(name: &str, options: &ReadOptions, report: &ReadReport) {
+    if !report.unread_columns.is_empty() {
+        eprintln!("{name}: columns not read: {}", report.unread_columns.join(", "));
+    }
     if options.mode == Mode::Lenient && report.rows_rejected > 0 {
         eprintln!(
             "{}: {} of {} rows rejected (run `narcostat check` for the list)",

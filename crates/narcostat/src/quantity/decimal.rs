@@ -74,6 +74,11 @@ impl Decimal {
     /// (`۰-۹`) or Arabic-Indic (`٠-٩`) digits, thousands separators (`,` `.`
     /// `'` `_`, spaces, the Arabic `٬`) and a decimal mark (see [`DecimalMark`];
     /// the Arabic `٫` is always a decimal mark), and an optional exponent.
+    ///
+    /// Thousands separators are accepted only where they separate thousands:
+    /// one to three digits, then groups of exactly three, all with the same
+    /// separator, before the decimal mark. `12 5`, `1'2` and `1234,567` are
+    /// errors, not 125, 12 and 1234567.
     pub fn parse(text: &str, mark: DecimalMark) -> Result<Self, NumberError> {
         if let Some(d) = Self::parse_plain(text.as_bytes(), mark) {
             return Ok(d);
@@ -95,42 +100,36 @@ impl Decimal {
             Some(rest) => (true, rest),
             None => (false, body.strip_prefix('+').unwrap_or(body)),
         };
-        // Normalise digits to ASCII and find the separators.
+        // Normalise digits to ASCII; separators stay as written.
         let mut chars: Vec<char> = Vec::with_capacity(body.len());
         for c in body.chars() {
-            let c = match c {
+            chars.push(match c {
                 '۰'..='۹' => char::from_digit(c as u32 - '۰' as u32, 10).ok_or_else(invalid)?,
                 '٠'..='٩' => char::from_digit(c as u32 - '٠' as u32, 10).ok_or_else(invalid)?,
                 '٫' => '\u{1}', // always a decimal mark
-                '٬' | '\'' | '_' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' => continue,
                 _ => c,
-            };
-            chars.push(c);
+            });
         }
         let decimal_char = resolve_mark(&chars, mark);
         let mut mantissa: i128 = 0;
         let mut scale: u32 = 0;
         let mut digits = 0usize;
         let mut after_mark = false;
-        // Digits since the last thousands separator (None before the first one):
-        // every group after a thousands separator must have exactly three digits.
-        let mut group: Option<usize> = None;
+        let mut groups = Grouping::default();
         for &c in &chars {
             if c == '\u{1}' || Some(c) == decimal_char {
-                if after_mark || group.is_some_and(|g| g != 3) {
+                if after_mark || !groups.close() {
                     return Err(invalid());
                 }
                 after_mark = true;
-                group = None;
-            } else if c == '.' || c == ',' {
-                if after_mark || digits == 0 || group.is_some_and(|g| g != 3) {
+            } else if c == '.' || c == ',' || is_group_separator(c) {
+                if after_mark || !groups.separator(c) {
                     return Err(invalid());
                 }
-                group = Some(0);
             } else if let Some(d) = c.to_digit(10) {
                 digits += 1;
-                if let Some(g) = group.as_mut() {
-                    *g += 1;
+                if !after_mark {
+                    groups.digit();
                 }
                 mantissa = mantissa
                     .checked_mul(10)
@@ -143,7 +142,7 @@ impl Decimal {
                 return Err(invalid());
             }
         }
-        if digits == 0 || group.is_some_and(|g| g != 3) {
+        if digits == 0 || (!after_mark && !groups.close()) {
             return Err(invalid());
         }
         if negative {
@@ -246,6 +245,46 @@ impl Decimal {
     /// The nearest `f64` (for derived ratios and charts only).
     pub fn to_f64(self) -> f64 {
         self.mantissa as f64 / 10f64.powi(self.scale as i32)
+    }
+}
+
+/// Whether `c` can only be a thousands separator (never a decimal mark).
+fn is_group_separator(c: char) -> bool {
+    matches!(c, '٬' | '\'' | '_' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+/// The digit groups of an integer part: `1,234,567` is 1-3 digits, then
+/// groups of exactly three, each after the same separator.
+#[derive(Default)]
+struct Grouping {
+    /// Digits in the current group.
+    digits: usize,
+    /// The separator seen so far, once one is.
+    separator: Option<char>,
+}
+
+impl Grouping {
+    fn digit(&mut self) {
+        self.digits += 1;
+    }
+
+    /// A separator: whether the group it ends is well formed.
+    fn separator(&mut self, c: char) -> bool {
+        let ok = match self.separator {
+            None => (1..=3).contains(&self.digits),
+            Some(s) => s == c && self.digits == 3,
+        };
+        self.separator = Some(c);
+        self.digits = 0;
+        ok
+    }
+
+    /// The end of the integer part: whether the last group is well formed.
+    fn close(&self) -> bool {
+        match self.separator {
+            None => true,
+            Some(_) => self.digits == 3,
+        }
     }
 }
 
@@ -381,6 +420,23 @@ mod tests {
             assert!(Decimal::parse(bad, DecimalMark::Auto).is_err(), "{bad}");
         }
         assert!(matches!(Decimal::parse("1e400", DecimalMark::Auto), Err(NumberError::TooPrecise { .. })));
+    }
+
+    #[test]
+    fn separators_only_where_they_separate_thousands() {
+        // Issue 11: "12 5" was read as 125 and "1'2" as 12.
+        for bad in ["12 5", "1'2", "1 2 3", "1234,567", "1234 567", "1,234 567", "12_34", "1 234.5 6", " 1 ,234"] {
+            assert!(Decimal::parse(bad, DecimalMark::Auto).is_err(), "{bad}");
+        }
+        for bad in ["12 5", "1'2", "1234.567,5"] {
+            assert!(Decimal::parse(bad, DecimalMark::Comma).is_err(), "{bad}");
+            assert!(Decimal::parse(bad, DecimalMark::Point).is_err(), "{bad}");
+        }
+        assert_eq!(p("1'234'567"), "1234567");
+        assert_eq!(p("12 345 678,5"), "12345678.5");
+        assert_eq!(p("1_000"), "1000");
+        assert_eq!(p("123"), "123");
+        assert_eq!(Decimal::parse("1.234.567,5", DecimalMark::Comma).unwrap().to_string(), "1234567.5");
     }
 
     #[test]

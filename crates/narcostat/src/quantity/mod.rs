@@ -40,6 +40,15 @@ pub enum QuantityError {
         /// The quantity text.
         text: String,
     },
+    /// A non-zero amount smaller than half the base unit (1 µg, 1 nl or a
+    /// thousandth of an item), which would be held as zero.
+    #[error(
+        "quantity {text:?} is not zero but below the smallest amount held (a microgram, a nanolitre or a thousandth of an item)"
+    )]
+    BelowResolution {
+        /// The quantity text.
+        text: String,
+    },
     /// Two quantities of different dimensions were combined.
     #[error("cannot combine {left} with {right} without a conversion factor")]
     DimensionMismatch {
@@ -87,6 +96,7 @@ impl Quantity {
     }
 
     /// An exact decimal amount of `unit`, rounded half to even to the base unit.
+    /// A non-zero amount that would round to zero is an error, never a silent 0.
     pub fn new(value: Decimal, unit: Unit) -> Result<Self, QuantityError> {
         if value.is_negative() {
             return Err(QuantityError::Negative { text: format!("{value} {unit}") });
@@ -96,6 +106,9 @@ impl Quantity {
             .mul_ratio_round(num, den)
             .and_then(|b| i64::try_from(b).ok())
             .ok_or_else(|| QuantityError::OutOfRange { text: format!("{value} {unit}") })?;
+        if base == 0 && value.mantissa != 0 {
+            return Err(QuantityError::BelowResolution { text: format!("{value} {unit}") });
+        }
         Ok(Self { base, unit })
     }
 
@@ -126,6 +139,7 @@ impl Quantity {
         }
         Self::new(value, unit).map_err(|e| match e {
             QuantityError::OutOfRange { .. } => QuantityError::OutOfRange { text: text.to_owned() },
+            QuantityError::BelowResolution { .. } => QuantityError::BelowResolution { text: text.to_owned() },
             other => other,
         })
     }

@@ -25,6 +25,18 @@ fn errors_name_the_problem() {
     assert!(matches!(Quantity::parse("3 furlongs"), Err(QuantityError::UnknownUnit { .. })));
     assert!(matches!(Quantity::parse("kg"), Err(QuantityError::Number { .. })));
     assert!(matches!(Quantity::parse("1e30 kg"), Err(QuantityError::OutOfRange { .. })));
+    // Issue 11: 1e-20 kg was rounded to 0 kg without a word.
+    assert_eq!(Quantity::parse("1e-20 kg"), Err(QuantityError::BelowResolution { text: "1e-20 kg".into() }));
+    assert_eq!(
+        Quantity::parse("0.0000000004 kg").unwrap_err().to_string().split(" is ").next(),
+        Some("quantity \"0.0000000004 kg\"")
+    );
+    assert_eq!(
+        Quantity::parse("0.0000000005 kg").map(Quantity::base),
+        Err(QuantityError::BelowResolution { text: "0.0000000005 kg".into() })
+    );
+    assert_eq!(Quantity::parse("0.0000000006 kg").map(Quantity::base), Ok(1));
+    assert_eq!(Quantity::parse("0 kg").map(Quantity::base), Ok(0));
     let err = Quantity::parse("1 kg").unwrap().checked_add(Quantity::parse("2 tablets").unwrap()).unwrap_err();
     assert_eq!(err.to_string(), "cannot combine mass with count without a conversion factor");
 }
@@ -52,12 +64,15 @@ proptest! {
     #[test]
     fn parse_format_round_trip(mantissa in 0i64..1_000_000_000_000, scale in 0u32..7, unit in any_unit()) {
         let d = Decimal { mantissa: i128::from(mantissa), scale };
+        let (num, den) = unit.factor();
         let Ok(q) = Quantity::new(d, unit) else {
-            // Beyond the range of the base unit (9.2 million tonnes, 9.2 billion litres, ...).
-            let (num, den) = unit.factor();
-            prop_assert!(d.mul_ratio_round(num, den).is_none_or(|b| b > i128::from(i64::MAX)));
+            // Beyond the range of the base unit (9.2 million tonnes, 9.2 billion litres, ...),
+            // or not zero but below half a base unit.
+            let base = d.mul_ratio_round(num, den);
+            prop_assert!(base.is_none_or(|b| b > i128::from(i64::MAX)) || (base == Some(0) && mantissa != 0));
             return Ok(());
         };
+        prop_assert!(q.base() > 0 || mantissa == 0, "{} became zero", d);
         let again: Quantity = q.to_string().parse().unwrap();
         prop_assert_eq!(again, q);
     }

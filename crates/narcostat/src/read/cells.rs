@@ -3,7 +3,7 @@
 use super::csv_driver::{CellError, Row};
 use super::error::RowError;
 use super::options::{Missing, ReadOptions};
-use crate::period::Period;
+use crate::period::{Date, Period};
 use crate::place::CountryCode;
 use crate::quantity::{Decimal, DecimalMark, Quantity, QuantityError, Unit};
 use crate::substance::Substance;
@@ -47,6 +47,7 @@ pub(crate) fn quantity_error(v: &str, e: QuantityError) -> RowError {
         QuantityError::Negative { .. } => RowError::Negative { value: v.to_owned() },
         QuantityError::UnknownUnit { unit } => RowError::UnknownUnit { value: unit },
         QuantityError::Number { .. } => RowError::BadNumber { value: v.to_owned() },
+        QuantityError::BelowResolution { .. } => RowError::BelowResolution { value: v.to_owned() },
         _ => RowError::OutOfRange { value: v.to_owned() },
     }
 }
@@ -87,7 +88,59 @@ pub(crate) fn year(row: &Row<'_>, col: usize) -> Result<Period, CellError> {
     if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(bad());
     }
-    Period::parse(digits).map_err(|_| bad())
+    if looks_solar_hijri(digits) {
+        return Err(CellError::at(col, v, RowError::SolarHijriDate { value: v.to_owned() }));
+    }
+    let period = Period::parse(digits).map_err(|_| bad())?;
+    fits_table(period, col, v)
+}
+
+/// The period, or a cell error when a table cannot hold it: the row is then
+/// rejected once, where it is read, rather than once per record it gives.
+fn fits_table(period: Period, col: usize, v: &str) -> Result<Period, CellError> {
+    crate::table::span_of(period)
+        .map(|_| period)
+        .map_err(|e| CellError::at(col, v, RowError::Unsupported { message: e.to_string() }))
+}
+
+/// A date cell: a day (`2021-02-03`, `2021/02/03`) or any period text
+/// (`2021-02`, `FY2024`, `SH1399-11`, `2021-01-01..2021-03-31`). A Gregorian
+/// year between 1300 and 1500 is rejected with a hint: such dates in seizure
+/// tables are Solar Hijri dates written without their calendar.
+pub(crate) fn date(row: &Row<'_>, col: usize) -> Result<Period, CellError> {
+    let v = row.get(col);
+    if looks_solar_hijri(v) {
+        return Err(CellError::at(col, v, RowError::SolarHijriDate { value: v.to_owned() }));
+    }
+    let period = v
+        .parse::<Date>()
+        .map(Period::day)
+        .or_else(|_| Period::parse(v))
+        .map_err(|_| CellError::at(col, v, RowError::BadDate { value: v.to_owned() }))?;
+    fits_table(period, col, v)
+}
+
+/// Whether a date text starts with a year between 1300 and 1500 (in ASCII,
+/// Persian or Arabic-Indic digits) followed by nothing or a date separator.
+pub(crate) fn looks_solar_hijri(v: &str) -> bool {
+    let mut year = 0u32;
+    let mut digits = 0;
+    let mut rest = v.trim().chars();
+    for c in rest.by_ref() {
+        let d = match c {
+            '0'..='9' => c as u32 - '0' as u32,
+            '۰'..='۹' => c as u32 - '۰' as u32,
+            '٠'..='٩' => c as u32 - '٠' as u32,
+            '-' | '/' | '.' if digits == 4 => return (1300..=1500).contains(&year),
+            _ => return false,
+        };
+        year = year * 10 + d;
+        digits += 1;
+        if digits > 4 {
+            return false;
+        }
+    }
+    digits == 4 && (1300..=1500).contains(&year)
 }
 
 /// A non-negative integer count cell (`1`, `12.0`); `None` when missing.
@@ -105,7 +158,11 @@ pub(crate) fn count(row: &Row<'_>, col: usize) -> Result<Option<u64>, CellError>
     if d.scale != 0 {
         return Err(CellError::at(col, v, RowError::BadNumber { value: v.to_owned() }));
     }
-    u64::try_from(d.mantissa).map(Some).map_err(|_| CellError::at(col, v, RowError::OutOfRange { value: v.to_owned() }))
+    let n =
+        u64::try_from(d.mantissa).map_err(|_| CellError::at(col, v, RowError::OutOfRange { value: v.to_owned() }))?;
+    crate::table::events_code(Some(n))
+        .map_err(|e| CellError::at(col, v, RowError::Unsupported { message: e.to_string() }))?;
+    Ok(Some(n))
 }
 
 /// A country cell by code or name; `Ok(None)` when empty.

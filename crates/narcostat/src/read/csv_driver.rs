@@ -41,6 +41,11 @@ pub(crate) trait RowParser {
     fn zero_cells(&self) -> u64 {
         0
     }
+
+    /// Columns of the header the layout does not read.
+    fn unread_columns(&self) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// Picks the delimiter from the header line: the most frequent of `,` `;` tab.
@@ -83,7 +88,12 @@ pub(crate) fn read_csv(
         })?,
     };
     let mut parser = super::layouts::parser(&format, &header, file, options)?;
-    let mut report = ReadReport { file: file.to_owned(), format: format.name().to_owned(), ..ReadReport::default() };
+    let mut report = ReadReport {
+        file: file.to_owned(),
+        format: format.name().to_owned(),
+        unread_columns: parser.unread_columns(),
+        ..ReadReport::default()
+    };
     let mut record = csv::StringRecord::new();
     let mut out = Vec::new();
     loop {

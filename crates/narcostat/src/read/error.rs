@@ -74,6 +74,49 @@ pub enum RowError {
         /// Why.
         message: String,
     },
+    /// A quantity that is not zero but below the base unit (1 µg, 1 nl, a
+    /// thousandth of an item): it would be held as zero.
+    #[error(
+        "quantity {value:?} is not zero but below the smallest amount held (a microgram, a nanolitre or a thousandth of an item)"
+    )]
+    BelowResolution {
+        /// The text.
+        value: String,
+    },
+    /// A date whose year (1300 to 1500) suggests the Solar Hijri calendar.
+    #[error(
+        "date {value:?} has a year between 1300 and 1500: if it is a Solar Hijri (Persian) date, convert it to the Gregorian calendar or write the month or year as SH1399-12 or SH1399"
+    )]
+    SolarHijriDate {
+        /// The text.
+        value: String,
+    },
+    /// Several cells of one row are bad (a wide row): the row is rejected
+    /// once, and each cell is listed.
+    #[error("{} bad cells: {}", .cells.len(), BadCell::list(.cells))]
+    BadCells {
+        /// Each bad cell.
+        cells: Vec<BadCell>,
+    },
+}
+
+/// One bad cell of a row with several.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BadCell {
+    /// The column's header name.
+    pub column: String,
+    /// 1-based column number.
+    pub column_number: usize,
+    /// Why.
+    pub reason: Box<RowError>,
+}
+
+impl BadCell {
+    fn list(cells: &[BadCell]) -> String {
+        let each: Vec<String> =
+            cells.iter().map(|c| format!("column {} ({:?}): {}", c.column_number, c.column, c.reason)).collect();
+        each.join("; ")
+    }
 }
 
 /// A row that was not read, with where and why.

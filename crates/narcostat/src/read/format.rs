@@ -1,5 +1,6 @@
 //! The table layouts narcostat reads, and their detection from the header.
 
+use crate::quantity::Unit;
 use crate::substance::normalize;
 use serde::{Deserialize, Serialize};
 
@@ -58,7 +59,14 @@ pub enum Format {
     UnodcSubregional,
     /// CBP drug seizures: `FY,Month (abbv),Component,Region,Land Filter,Area of Responsibility|Branch,Drug Type,Count of Event,Sum Qty (lbs)`.
     Cbp,
-    /// A wide national table: `Year`, a place column, one `<Drug>_<Unit>` column per drug and unit.
+    /// A wide national table: `Year`, a place column, one `<Drug>_<Unit>`
+    /// column per drug and unit (any unit narcostat knows: `Heroin_Kg`,
+    /// `Cannabis_Plants`, `Alprazolam_Tablets`, `Codeine_L`), `Total_<Unit>`
+    /// columns and an optional `Is_Total_Row` flag. A row flagged as a total,
+    /// or whose place is "Total", "Grand Total" or "All India", states totals
+    /// that are checked against the other rows, never summed with them.
+    /// Columns the layout does not read are listed in
+    /// [`ReadReport::unread_columns`](super::ReadReport::unread_columns).
     Wide,
     /// Any table, through a column mapping.
     Generic(ColumnMap),
@@ -114,27 +122,38 @@ impl Format {
         if has("fy") && has("monthabbv") && has("drugtype") && has("sumqtylbs") {
             return Some(Self::Cbp);
         }
-        if has("year") && h.iter().filter(|x| wide_unit(x).is_some()).count() >= 2 {
+        // A long table names its drug in a column; a wide one in its headers.
+        let long = has("drug") || has("substance") || has("drugtype");
+        if has("year") && !long && header.iter().filter(|x| wide_column(x).is_some()).count() >= 2 {
             return Some(Self::Wide);
         }
         None
     }
 }
 
-/// The unit suffix of a wide column (normalised name), e.g. `heroinkg` -> kg.
-pub(crate) fn wide_unit(normalized: &str) -> Option<(&str, &'static str)> {
-    const SUFFIXES: [(&str, &str); 6] = [
-        ("kg", "kg"),
-        ("litre", "l"),
-        ("no", "units"),
-        ("blots", "blots"),
-        ("bottle", "bottles"),
-        ("bottles", "bottles"),
-    ];
-    if normalized.starts_with("total") {
+/// The drug name and unit of a wide column: `Heroin_Kg`, `Cannabis_Plants`,
+/// `Alprazolam_Tablets`, `Codeine_L`, `LSD_Blots`, `Heroin (kg)`: any unit
+/// narcostat knows after the last underscore or in closing parentheses.
+/// `Total_...` columns are not drug columns (see [`total_column`]).
+pub(crate) fn wide_column(header: &str) -> Option<(String, Unit)> {
+    let h = header.trim();
+    if normalize(h).starts_with("total") {
         return None;
     }
-    SUFFIXES
-        .iter()
-        .find_map(|(suffix, unit)| normalized.strip_suffix(suffix).filter(|d| !d.is_empty()).map(|d| (d, *unit)))
+    let (drug, unit) = match h.strip_suffix(')').and_then(|x| x.rsplit_once('(')) {
+        Some((drug, unit)) => (drug, unit),
+        None => h.rsplit_once('_')?,
+    };
+    let drug = drug.trim().trim_end_matches('_').replace('_', " ");
+    if normalize(&drug).is_empty() {
+        return None;
+    }
+    Unit::parse(unit).map(|u| (drug, u))
+}
+
+/// The unit of a `Total_<Unit>` column (`Total_Kg`, `Total_Litre`,
+/// `Total_Units`): a total each row states over every drug.
+pub(crate) fn total_column(header: &str) -> Option<Unit> {
+    let norm = normalize(header);
+    norm.strip_prefix("total").filter(|u| !u.is_empty()).and_then(Unit::parse)
 }

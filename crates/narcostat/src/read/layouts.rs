@@ -3,9 +3,9 @@
 use super::cells::{self, comma_unless_point, find, is_missing};
 use super::csv_driver::{CellError, Row, RowParser};
 use super::error::{ReadError, RowError};
-use super::format::{ColumnMap, Format, wide_unit};
+use super::format::{ColumnMap, Format, total_column, wide_column};
 use super::options::{ReadOptions, Record};
-use crate::period::{Date, Period};
+use crate::period::Period;
 use crate::place::{CountryCode, Place};
 use crate::quantity::{Decimal, DecimalMark, Quantity, Unit};
 use crate::record::{Qualifier, ReportedTotal, Seizure};
@@ -115,9 +115,16 @@ impl RowParser for Unodc {
         let period = cells::year(row, self.year)?;
         let code_text = row.get(self.code);
         let name = self.country.map(|c| row.get(c).to_owned()).filter(|n| !n.is_empty());
-        let country = CountryCode::resolve(code_text)
-            .or_else(|| name.as_deref().and_then(CountryCode::resolve))
-            .or(self.opts.country);
+        // A code must resolve; a missing code (UNODC's NULL for the USSR or
+        // Serbia and Montenegro) leaves the name, which may.
+        let country = if is_missing(code_text) {
+            name.as_deref().and_then(CountryCode::resolve)
+        } else {
+            Some(CountryCode::resolve(code_text).ok_or_else(|| {
+                CellError::at(self.code, code_text, RowError::UnknownCountry { value: code_text.to_owned() })
+            })?)
+        }
+        .or(self.opts.country);
         let place = Place {
             country,
             country_name: name.or_else(|| (!is_missing(code_text)).then(|| code_text.to_owned())),
@@ -160,23 +167,56 @@ struct Cbp {
     lbs: usize,
 }
 
-const MONTHS: [&str; 12] = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
+const MONTHS: [&str; 12] = [
+    "JANUARY",
+    "FEBRUARY",
+    "MARCH",
+    "APRIL",
+    "MAY",
+    "JUNE",
+    "JULY",
+    "AUGUST",
+    "SEPTEMBER",
+    "OCTOBER",
+    "NOVEMBER",
+    "DECEMBER",
+];
+
+/// A month cell: its three-letter abbreviation (`OCT`), `SEPT`, or its full
+/// English name, in any case. `Octopus` is not October.
+fn month_number(text: &str) -> Option<u32> {
+    let t = text.trim().trim_end_matches('.').to_ascii_uppercase();
+    let i = MONTHS
+        .iter()
+        .position(|m| *m == t || (t.len() == 3 && m.starts_with(t.as_str())) || (t == "SEPT" && *m == "SEPTEMBER"))?;
+    u32::try_from(i).ok().map(|i| i + 1)
+}
+
+/// A CBP fiscal year cell: four digits (`2024`), optionally marked as the
+/// year to date (`2026 (FYTD)`), or `FY2024`; with whether it is to date.
+/// `2024abc` and `20X4` are not years.
+fn fiscal_year(text: &str) -> Option<(i32, bool)> {
+    let upper = text.trim().to_ascii_uppercase();
+    let (body, fytd) = match upper.strip_suffix("(FYTD)").or_else(|| upper.strip_suffix("FYTD")) {
+        Some(rest) => (rest.trim(), true),
+        None => (upper.as_str(), false),
+    };
+    let digits = body.strip_prefix("FY").unwrap_or(body).trim();
+    if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok().map(|y| (y, fytd))
+}
 
 impl RowParser for Cbp {
     fn parse(&mut self, row: &Row<'_>, out: &mut Vec<Record>) -> Result<(), CellError> {
         let substance = self.names.substance(row, self.drug, &self.opts)?;
         let fy_text = row.get(self.fy);
         let bad_fy = || CellError::at(self.fy, fy_text, RowError::BadDate { value: fy_text.to_owned() });
-        let digits: String = fy_text.chars().take_while(char::is_ascii_digit).collect();
-        let fy: i32 = digits.parse().map_err(|_| bad_fy())?;
-        let fytd = fy_text.to_ascii_uppercase().contains("FYTD");
+        let (fy, fytd) = fiscal_year(fy_text).ok_or_else(bad_fy)?;
         let m_text = row.get(self.month);
-        let month = MONTHS
-            .iter()
-            .position(|m| m_text.eq_ignore_ascii_case(m) || m_text.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(m)))
-            .ok_or_else(|| CellError::at(self.month, m_text, RowError::BadDate { value: m_text.to_owned() }))?
-            as u32
-            + 1;
+        let month = month_number(m_text)
+            .ok_or_else(|| CellError::at(self.month, m_text, RowError::BadDate { value: m_text.to_owned() }))?;
         // US federal fiscal year FY runs from October of FY-1 to September of FY.
         let year = if month >= 10 { fy - 1 } else { fy };
         let period = Period::parse(&format!("{year:04}-{month:02}")).map_err(|_| bad_fy())?;
@@ -207,22 +247,76 @@ impl RowParser for Cbp {
 
 // ---- wide national tables ----
 
+/// A `<Drug>_<Unit>` column.
 struct WideColumn {
     index: usize,
     substance: Substance,
     unit: Unit,
 }
 
+/// A `Total_<Unit>` column: a total the row states over every drug.
+struct TotalColumn {
+    index: usize,
+    unit: Unit,
+}
+
+/// Place names that mark a row as the table's total ("Total", "All India",
+/// "Grand Total"), normalised.
+const TOTAL_ROW_NAMES: [&str; 9] = [
+    "total",
+    "grandtotal",
+    "alltotal",
+    "overalltotal",
+    "nationaltotal",
+    "countrytotal",
+    "allindia",
+    "allindiatotal",
+    "totalallindia",
+];
+
+/// Whether a place cell names a total row.
+fn is_total_name(place: &str) -> bool {
+    TOTAL_ROW_NAMES.contains(&crate::substance::normalize(place).as_str())
+}
+
 struct Wide {
     file: String,
     opts: ReadOptions,
+    header: Vec<String>,
     year: usize,
     place: Option<usize>,
     columns: Vec<WideColumn>,
     is_total: Option<usize>,
-    totals: Vec<(usize, Unit, String)>,
-    extra: Vec<(usize, String)>,
+    totals: Vec<TotalColumn>,
+    unread: Vec<String>,
     zero_cells: u64,
+}
+
+/// The substance of a wide column: the whole name first ("Cannabis_Plants"
+/// is cannabis plants), else the drug part ("Heroin_Kg" is heroin).
+fn wide_substance(
+    header: &str,
+    drug: &str,
+    column: usize,
+    file: &str,
+    opts: &ReadOptions,
+) -> Result<Substance, ReadError> {
+    let whole = header.replace('_', " ");
+    if crate::substance::Drug::resolve(&whole).is_some() {
+        if let Ok(s) = Substance::resolve_with(&whole, opts.resolution) {
+            return Ok(s);
+        }
+    }
+    Substance::resolve_with(drug, opts.resolution).map_err(|e| {
+        ReadError::Row(Box::new(super::error::Rejection {
+            file: file.to_owned(),
+            line: 1,
+            column: Some(header.to_owned()),
+            column_number: Some(column + 1),
+            value: Some(header.to_owned()),
+            reason: RowError::UnknownSubstance { name: e.name, suggestions: e.suggestions },
+        }))
+    })
 }
 
 impl Wide {
@@ -231,68 +325,134 @@ impl Wide {
             .ok_or_else(|| ReadError::MissingColumn { file: file.to_owned(), column: "Year".to_owned() })?;
         let mut columns = Vec::new();
         let mut totals = Vec::new();
-        let mut extra = Vec::new();
+        let mut unread = Vec::new();
         let mut place = None;
         let is_total = find(header, &["Is_Total_Row", "IsTotal"]);
         for (i, h) in header.iter().enumerate() {
             if i == year || Some(i) == is_total {
                 continue;
             }
-            let norm = crate::substance::normalize(h);
-            if let Some(unit) = norm.strip_prefix("total").and_then(|u| match u {
-                "kg" => Some(Unit::Kilogram),
-                "litre" | "l" => Some(Unit::Litre),
-                "units" | "no" => Some(Unit::Unit),
-                _ => None,
-            }) {
-                totals.push((i, unit, h.clone()));
-                continue;
-            }
-            let split = h.rsplit_once('_');
-            match (wide_unit(&norm), split) {
-                (Some((_, unit)), Some((drug, _))) => {
-                    let drug_name = drug.replace('_', " ");
-                    let substance = Substance::resolve_with(&drug_name, opts.resolution).map_err(|e| {
-                        ReadError::Row(Box::new(super::error::Rejection {
-                            file: file.to_owned(),
-                            line: 1,
-                            column: Some(h.clone()),
-                            column_number: Some(i + 1),
-                            value: Some(h.clone()),
-                            reason: RowError::UnknownSubstance { name: e.name, suggestions: e.suggestions },
-                        }))
-                    })?;
-                    let unit = Unit::parse(unit).unwrap_or(Unit::Unit);
-                    columns.push(WideColumn { index: i, substance, unit });
-                }
-                _ if place.is_none() => place = Some(i),
-                _ => extra.push((i, h.clone())),
+            if let Some(unit) = total_column(h) {
+                totals.push(TotalColumn { index: i, unit });
+            } else if let Some((drug, unit)) = wide_column(h) {
+                let substance = wide_substance(h, &drug, i, file, opts)?;
+                columns.push(WideColumn { index: i, substance, unit });
+            } else if place.is_none() && !crate::substance::normalize(h).starts_with("total") {
+                place = Some(i);
+            } else {
+                unread.push(h.clone());
             }
         }
         Ok(Self {
             file: file.to_owned(),
             opts: opts.clone(),
+            header: header.to_vec(),
             year,
             place,
             columns,
             is_total,
             totals,
-            extra,
+            unread,
             zero_cells: 0,
+        })
+    }
+
+    /// Whether the row is a total row: flagged so, or named so.
+    fn is_total_row(&self, row: &Row<'_>, place_name: Option<&str>) -> Result<bool, CellError> {
+        let flagged = match self.is_total {
+            Some(c) => {
+                let v = row.get(c);
+                match v.to_ascii_lowercase().as_str() {
+                    "true" | "1" | "yes" | "y" => true,
+                    "false" | "0" | "no" | "n" | "" => false,
+                    _ => {
+                        return Err(CellError::at(
+                            c,
+                            v,
+                            RowError::Unsupported {
+                                message: format!("total-row flag {v:?} is neither true nor false"),
+                            },
+                        ));
+                    }
+                }
+            }
+            None => false,
+        };
+        Ok(flagged || place_name.is_some_and(is_total_name))
+    }
+
+    /// Several bad cells of one row become one rejection listing each.
+    fn combine(&self, mut faults: Vec<CellError>) -> CellError {
+        if faults.len() == 1 {
+            if let Some(one) = faults.pop() {
+                return one;
+            }
+        }
+        let cells = faults
+            .into_iter()
+            .map(|f| {
+                let column = f.column.unwrap_or(0);
+                super::error::BadCell {
+                    column: self.header.get(column).cloned().unwrap_or_default(),
+                    column_number: column + 1,
+                    reason: Box::new(f.reason),
+                }
+            })
+            .collect();
+        CellError { column: None, value: None, reason: RowError::BadCells { cells } }
+    }
+}
+
+/// A stated total of one wide cell.
+struct Stated<'a> {
+    period: Period,
+    place: &'a Place,
+    source: &'a Option<String>,
+}
+
+impl Stated<'_> {
+    fn total(&self, stated: Quantity, drugs: crate::DrugList, scope: String) -> Record {
+        Record::Total(ReportedTotal {
+            stated,
+            qualifier: Qualifier::Exact,
+            period: self.period,
+            place: self.place.clone(),
+            drugs,
+            scope: Some(scope),
+            source: self.source.clone(),
         })
     }
 }
 
 impl RowParser for Wide {
     fn parse(&mut self, row: &Row<'_>, out: &mut Vec<Record>) -> Result<(), CellError> {
-        let period = cells::year(row, self.year)?;
+        // Every cell is read before anything is kept, so that a bad row is
+        // rejected once with each of its bad cells listed.
+        let mut faults = Vec::new();
+        let period = cells::year(row, self.year).map_err(|e| faults.push(e)).ok();
         let place_name = self.place.map(|c| row.get(c).to_owned()).filter(|p| !p.is_empty());
-        let is_total =
-            self.is_total.is_some_and(|c| matches!(row.get(c).to_ascii_lowercase().as_str(), "true" | "1" | "yes"));
+        let is_total = self.is_total_row(row, place_name.as_deref()).map_err(|e| faults.push(e)).unwrap_or(false);
+        let mut cells_read = Vec::with_capacity(self.columns.len());
+        for (k, c) in self.columns.iter().enumerate() {
+            match cells::quantity(row, c.index, c.unit, DecimalMark::Point, &self.opts) {
+                Ok(q) => cells_read.push((k, q)),
+                Err(e) => faults.push(e),
+            }
+        }
+        let mut totals_read = Vec::with_capacity(self.totals.len());
+        for t in &self.totals {
+            match cells::quantity(row, t.index, t.unit, DecimalMark::Point, &self.opts) {
+                Ok(q) => totals_read.push((t.index, q)),
+                Err(e) => faults.push(e),
+            }
+        }
+        let Some(period) = period.filter(|_| faults.is_empty()) else {
+            return Err(self.combine(faults));
+        };
         let source = self.opts.source_of(&self.file, row.line);
         let country_place = Place { country: self.opts.country, ..Place::default() };
         let row_place = if is_total {
-            country_place.clone()
+            country_place
         } else {
             Place {
                 province: place_name.as_ref().map(|p| {
@@ -303,60 +463,44 @@ impl RowParser for Wide {
                 ..country_place
             }
         };
-        // Parse every cell first, so that a bad cell rejects the whole row.
-        let mut seizures = Vec::new();
-        let mut zeros = 0;
-        if !is_total {
-            for c in &self.columns {
-                match cells::quantity(row, c.index, c.unit, DecimalMark::Point, &self.opts)? {
-                    Some(q) if q.base() > 0 => {
-                        seizures.push(bare_seizure(
-                            c.substance.clone(),
-                            Some(q),
-                            period,
-                            row_place.clone(),
-                            source.clone(),
-                        ));
-                    }
-                    // Zero or empty cells of a wide table mean "nothing seized".
-                    _ => zeros += 1,
-                }
-            }
-        }
-        let mut notes: Vec<String> = self
-            .extra
-            .iter()
-            .filter(|(i, _)| !row.get(*i).is_empty())
-            .map(|(i, h)| format!("{h}: {}", row.get(*i)))
-            .collect();
-        if is_total {
-            notes.push(format!("total row for {}", place_name.unwrap_or_default()));
-        }
-        for (i, unit, header) in &self.totals {
-            if let Some(q) = cells::quantity(row, *i, *unit, DecimalMark::Point, &self.opts)? {
-                out.push(Record::Total(ReportedTotal {
-                    stated: q,
-                    qualifier: Qualifier::Exact,
+        let stated = Stated { period, place: &row_place, source: &source };
+        let row_name = place_name.as_deref().unwrap_or("");
+        for (k, q) in cells_read {
+            let c = &self.columns[k];
+            match q {
+                // A total row states each drug's total: checked against the other rows, never summed.
+                Some(q) if is_total => out.push(stated.total(
+                    q,
+                    crate::DrugList { drugs: vec![c.substance.drug], groups: Vec::new() },
+                    format!("{} column of the total row {row_name:?}", self.header[c.index]),
+                )),
+                Some(q) if q.base() > 0 => out.push(Record::Seizure(bare_seizure(
+                    c.substance.clone(),
+                    Some(q),
                     period,
-                    place: row_place.clone(),
-                    drugs: crate::DrugList::all(),
-                    scope: Some(
-                        std::iter::once(format!("{header} column"))
-                            .chain(notes.iter().cloned())
-                            .collect::<Vec<_>>()
-                            .join("; "),
-                    ),
-                    source: source.clone(),
-                }));
+                    row_place.clone(),
+                    source.clone(),
+                ))),
+                // Zero or empty cells of a wide table mean "nothing seized".
+                _ if !is_total => self.zero_cells += 1,
+                _ => {}
             }
         }
-        self.zero_cells += zeros;
-        out.extend(seizures.into_iter().map(Record::Seizure));
+        for (index, q) in totals_read {
+            if let Some(q) = q {
+                let what = if is_total { format!(" of the total row {row_name:?}") } else { String::new() };
+                out.push(stated.total(q, crate::DrugList::all(), format!("{} column{what}", self.header[index])));
+            }
+        }
         Ok(())
     }
 
     fn zero_cells(&self) -> u64 {
         self.zero_cells
+    }
+
+    fn unread_columns(&self) -> Vec<String> {
+        self.unread.clone()
     }
 }
 
@@ -420,13 +564,7 @@ impl RowParser for Generic {
     fn parse(&mut self, row: &Row<'_>, out: &mut Vec<Record>) -> Result<(), CellError> {
         let substance = self.names.substance(row, self.substance, &self.opts)?;
         let period = match (self.date, self.year) {
-            (Some(c), _) => {
-                let v = row.get(c);
-                v.parse::<Date>()
-                    .map(Period::day)
-                    .or_else(|_| Period::parse(v))
-                    .map_err(|_| CellError::at(c, v, RowError::BadDate { value: v.to_owned() }))?
-            }
+            (Some(c), _) => cells::date(row, c)?,
             (None, Some(c)) => cells::year(row, c)?,
             (None, None) => {
                 return Err(CellError { column: None, value: None, reason: RowError::Missing });
@@ -436,7 +574,7 @@ impl RowParser for Generic {
         let v = row.get(qcol);
         let quantity = if is_missing(v) {
             cells::quantity(row, qcol, Unit::Kilogram, self.opts.decimal_mark, &self.opts)?
-        } else if let Some(ucol) = self.unit {
+        } else if let Some(ucol) = self.unit.filter(|&u| !row.get(u).is_empty() || self.default_unit.is_none()) {
             let u = row.get(ucol);
             let unit =
                 Unit::parse(u).ok_or_else(|| CellError::at(ucol, u, RowError::UnknownUnit { value: u.to_owned() }))?;

@@ -13,6 +13,8 @@
 //! assert_eq!(s.seizures, Some(2));
 //! ```
 
+#[cfg(feature = "arrow")]
+mod cell_rows;
 mod cells;
 mod csv_driver;
 mod error;
@@ -26,7 +28,9 @@ mod parallel;
 #[cfg(feature = "xlsx")]
 mod spreadsheet;
 
-pub use error::{ReadError, Rejection, RowError};
+#[cfg(feature = "arrow")]
+pub(crate) use cell_rows::CellRows;
+pub use error::{BadCell, ReadError, Rejection, RowError};
 pub use format::{ColumnMap, Format};
 pub use options::{Missing, Mode, Progress, ReadOptions, ReadReport, Record};
 #[cfg(feature = "parallel")]
@@ -49,8 +53,9 @@ use crate::table::SeizureTable;
 use std::io::Read;
 
 /// Reads `input` (named `file` in messages), handing every record to `sink`
-/// and reporting progress. The format is `options.format`, else JSON when the
-/// input starts with `{`, else detected from the CSV header. Memory stays
+/// and reporting progress. The format is `options.format`, else JSON or
+/// NDJSON when the input starts with `{` (NDJSON when its first line is a
+/// whole seizure), else detected from the CSV header. Memory stays
 /// bounded for CSV and NDJSON: rows are streamed.
 pub fn read(
     input: impl Read,
@@ -66,7 +71,8 @@ pub fn read(
         buf.iter().copied().find(|b| !b.is_ascii_whitespace() && *b != 0xEF && *b != 0xBB && *b != 0xBF)
     };
     match (&options.format, first) {
-        (Some(Format::Json), _) | (None, Some(b'{')) => json::read_json(input, file, sink),
+        (Some(Format::Json), _) => json::read_json(input, file, sink),
+        (None, Some(b'{')) => json::read_detected(input, file, options, sink),
         (Some(Format::Ndjson), _) => Ok((json::read_ndjson(input, file, options, sink)?, Dataset::default())),
         _ => Ok((csv_driver::read_csv(input, file, options, sink, progress)?, Dataset::default())),
     }
@@ -172,5 +178,7 @@ pub fn is_spreadsheet(path: &std::path::Path) -> bool {
         .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "xlsx" | "xlsm" | "xls" | "ods"))
 }
 
+#[cfg(test)]
+mod layout_tests;
 #[cfg(test)]
 mod tests;

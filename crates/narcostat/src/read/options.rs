@@ -122,6 +122,10 @@ pub struct ReadReport {
     pub flagged: u64,
     /// Zero cells of wide tables, which stand for "nothing seized" and give no record.
     pub zero_cells: u64,
+    /// Columns of the input that the layout does not read (e.g. a wide
+    /// table's `Total_Arrested`): their values are in no record.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unread_columns: Vec<String>,
     /// Every rejected row, with where and why.
     pub rejections: Vec<Rejection>,
 }

@@ -59,6 +59,9 @@ fn merge(report: &mut ReadReport, part: &ReadReport, lines_before: u64) {
     report.missing_quantities += part.missing_quantities;
     report.flagged += part.flagged;
     report.zero_cells += part.zero_cells;
+    if report.unread_columns.is_empty() {
+        report.unread_columns.clone_from(&part.unread_columns);
+    }
     report.rejections.extend(part.rejections.iter().cloned().map(|r| shift(r, lines_before)));
 }
 

@@ -41,6 +41,22 @@ pub enum TableError {
 const NO_QUANTITY: u8 = u8::MAX;
 const NO_EVENTS: u32 = u32::MAX;
 
+/// The span column's value of a period (its length in days, less one), or
+/// why the table cannot hold it. Readers call it too, so that a row the table
+/// cannot hold is rejected where it is read, with its line and column.
+pub(crate) fn span_of(period: Period) -> Result<u16, TableError> {
+    let period = period.check()?;
+    u16::try_from(period.days() - 1).map_err(|_| TableError::PeriodTooLong { period })
+}
+
+/// The events column's value of a number of seizure events, or why the table cannot hold it.
+pub(crate) fn events_code(seizures: Option<u64>) -> Result<u32, TableError> {
+    match seizures {
+        None => Ok(NO_EVENTS),
+        Some(n) => u32::try_from(n).ok().filter(|&n| n != NO_EVENTS).ok_or(TableError::TooManyEvents { seizures: n }),
+    }
+}
+
 /// Seizure records in columns: dictionary-encoded dimensions, integer day
 /// numbers and exact integer measures. The core columns take 32 bytes per row
 /// (amount 8, seizure events 4, start day 4, span 2, drug 1, unit 1, name 4,
@@ -186,14 +202,8 @@ impl SeizureTable {
         period: Period,
         codes: Codes,
     ) -> Result<(), TableError> {
-        let period = period.check()?;
-        let span = u16::try_from(period.days() - 1).map_err(|_| TableError::PeriodTooLong { period })?;
-        let seizures = match seizures {
-            None => NO_EVENTS,
-            Some(n) => {
-                u32::try_from(n).ok().filter(|&n| n != NO_EVENTS).ok_or(TableError::TooManyEvents { seizures: n })?
-            }
-        };
+        let span = span_of(period)?;
+        let seizures = events_code(seizures)?;
         let d = drug_index(drug);
         self.drugs_seen[usize::from(d / 64)] |= 1 << (d % 64);
         self.drug.push(d);
