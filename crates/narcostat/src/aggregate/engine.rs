@@ -12,8 +12,17 @@ use crate::quantity::{Dimension, Unit};
 use crate::query::SpanRule;
 use crate::table::SeizureTable;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 const BLOCK: usize = 2048;
+/// Fewest rows aggregated on several threads (below it one thread is faster);
+/// tests lower it to run the parallel path on small tables.
+static PARALLEL_MIN_ROWS: AtomicUsize = AtomicUsize::new(1 << 16);
+
+/// Sets the fewest rows aggregated on several threads.
+pub(super) fn set_parallel_min_rows(rows: usize) {
+    PARALLEL_MIN_ROWS.store(rows.max(1), Ordering::Relaxed);
+}
 /// Largest key space accumulated densely (slots of about 130 bytes each).
 const DENSE_LIMIT: u64 = 1 << 17;
 /// Measure slot per unit index: 0 mass, 1 volume, 2 count; 3 = no quantity.
@@ -183,8 +192,9 @@ pub(super) fn run(table: &SeizureTable, plan: &Plan, period: Option<Period>, rul
         use rayon::prelude::*;
         let threads = rayon::current_num_threads().max(1);
         // Parallel only when each thread gets a worthwhile share.
-        if threads > 1 && rows >= 1 << 16 {
-            let chunk = rows.div_ceil(threads).div_ceil(BLOCK) * BLOCK;
+        if threads > 1 && rows >= PARALLEL_MIN_ROWS.load(Ordering::Relaxed) {
+            let chunk = rows.div_ceil(threads);
+            let chunk = if chunk > BLOCK { chunk.div_ceil(BLOCK) * BLOCK } else { chunk };
             let parts: Vec<Acc> = (0..rows)
                 .step_by(chunk)
                 .collect::<Vec<_>>()

@@ -16,6 +16,14 @@ use crate::table::SeizureTable;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// Aggregates tables of at least `rows` rows on several threads (default
+/// 65,536; below that one thread is faster). For tests that want the parallel
+/// path on small tables; results never depend on it.
+#[doc(hidden)]
+pub fn set_parallel_min_rows(rows: usize) {
+    engine::set_parallel_min_rows(rows);
+}
+
 /// An aggregation that cannot be done.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
