@@ -281,7 +281,7 @@ fn run_narrow(
         keys.fill(0);
         for kp in plan.keys.iter().filter(|kp| kp.cardinality > 1) {
             let stride = kp.stride;
-            for_each_code(table, plan, kp, rule, start, keys.iter_mut(), |k, code| *k += code * stride);
+            for_each_code(table, plan, kp, rule, start, keys.iter_mut(), move |k, code| *k += code * stride);
         }
         if !plan.filter.is_empty() || period.is_some() {
             apply_filter(table, plan, period, start, n, acc, |i| keys[i] = SKIP);
@@ -314,7 +314,7 @@ fn run_wide(
         keys.fill(0);
         for kp in plan.keys.iter().filter(|kp| kp.cardinality > 1) {
             let (word, shift) = (kp.word, kp.shift);
-            for_each_code(table, plan, kp, rule, start, keys.chunks_exact_mut(words), |k, code| {
+            for_each_code(table, plan, kp, rule, start, keys.chunks_exact_mut(words), move |k, code| {
                 k[word] |= code << shift
             });
         }
