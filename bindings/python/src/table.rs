@@ -138,10 +138,10 @@ fn parse_by(py: Python<'_>, by: &Bound<'_, PyAny>, fiscal_start: u8) -> PyResult
     Ok(keys)
 }
 
-fn parse_measure(py: Python<'_>, m: &str) -> PyResult<Measure> {
-    Measure::parse(m).ok_or_else(|| {
-        query_error(py, format!("unknown measure {m:?}: expected mass, volume, count, seizures or records"))
-    })
+/// The measure named `m` for data counting the kinds `counted` (a bare
+/// `count` is the one kind counted; an error when there are several).
+fn parse_measure(py: Python<'_>, m: &str, counted: &[narcostat::CountUnit]) -> PyResult<Measure> {
+    Measure::parse_for(m, counted).map_err(|e| query_error(py, e))
 }
 
 fn parse_period(py: Python<'_>, p: &str) -> PyResult<Period> {
@@ -241,9 +241,10 @@ impl PySeizureTable {
         period: Option<&str>,
         measure: &str,
     ) -> PyResult<PyAggregateResult> {
-        let m = parse_measure(py, measure)?;
+        parse_measure(py, measure, &[])?;
         let q = self.query(py, by, r#where, period, "separate", 10)?;
         let agg = self.run(py, &q)?;
+        let m = parse_measure(py, measure, &agg.count_units())?;
         let ranking = agg.rank(m, Some(n));
         let (header, rows) = narcostat::write::ranking_rows(&ranking, &q.by);
         Ok(PyAggregateResult::rows(header, rows, Some(agg.accounting)))
@@ -293,9 +294,10 @@ impl PySeizureTable {
         period: Option<&str>,
         measure: &str,
     ) -> PyResult<PyAggregateResult> {
-        let m = parse_measure(py, measure)?;
+        parse_measure(py, measure, &[])?;
         let q = self.query(py, by, r#where, period, "separate", 10)?;
         let agg = self.run(py, &q)?;
+        let m = parse_measure(py, measure, &agg.count_units())?;
         let points = narcostat::compare::trend(&agg, m);
         let (header, rows) = narcostat::write::trend_rows(&points, &q.by, m);
         Ok(PyAggregateResult::rows(header, rows, Some(agg.accounting)))
@@ -312,7 +314,7 @@ impl PySeizureTable {
         r#where: Option<&Bound<'_, PyDict>>,
         measure: &str,
     ) -> PyResult<PyAggregateResult> {
-        let m = parse_measure(py, measure)?;
+        let m = parse_measure(py, measure, &self.inner.count_units())?;
         let q = self.query(py, by, r#where, None, "separate", 10)?;
         let (cur, prev) = (parse_period(py, period)?, parse_period(py, vs)?);
         let c = py.detach(|| self.inner.compare(&q, cur, prev, m)).map_err(|e| aggregate_error(py, e))?;

@@ -38,7 +38,8 @@ export interface QueryOptions {
   spanRule?: "separate" | "by-start" | "by-end";
   fiscalStart?: number;
   n?: number;
-  measure?: "mass" | "volume" | "count" | "seizures" | "records";
+  /** mass, volume, seizures, records, a kind of counted item (tablets, plants, ...), or count when the data counts one kind */
+  measure?: "mass" | "volume" | "count" | "tablets" | "pills" | "doses" | "units" | "plants" | "blots" | "bottles" | "ampoules" | "seizures" | "records";
   unit?: string;
   format?: "text" | "markdown" | "html" | "json";
 }
@@ -310,7 +311,7 @@ impl JsSeizureTable {
         #[wasm_bindgen(unchecked_param_type = "QueryOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let (o, q, agg) = self.run(options)?;
-        let ranking = agg.rank(measure(&o)?, Some(o.n.unwrap_or(10)));
+        let ranking = agg.rank(measure(&o, &agg.count_units())?, Some(o.n.unwrap_or(10)));
         let (header, rows) = write::ranking_rows(&ranking, &q.by);
         result(header, rows, Some(agg.accounting))
     }
@@ -322,7 +323,7 @@ impl JsSeizureTable {
         #[wasm_bindgen(unchecked_param_type = "QueryOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let (o, q, agg) = self.run(options)?;
-        let m = measure(&o)?;
+        let m = measure(&o, &agg.count_units())?;
         let (header, rows) = write::trend_rows(&narcostat::compare::trend(&agg, m), &q.by, m);
         result(header, rows, Some(agg.accounting))
     }
@@ -340,7 +341,10 @@ impl JsSeizureTable {
             return Err(js_error("compare needs period and vs", "usage", None));
         };
         let (a, b) = (parse_period(cur)?, parse_period(prev)?);
-        let c = self.table.compare(&q, a, b, measure(&o)?).map_err(|e| js_error(&e.to_string(), "query", None))?;
+        let c = self
+            .table
+            .compare(&q, a, b, measure(&o, &self.table.count_units())?)
+            .map_err(|e| js_error(&e.to_string(), "query", None))?;
         let (header, rows) = write::comparison_rows(&c, &q.by, cur, prev);
         result(header, rows, None)
     }
@@ -416,10 +420,12 @@ fn parse_period(p: &str) -> Result<Period, JsValue> {
     Period::parse(p).map_err(|e| js_error(&e.to_string(), "query", None))
 }
 
-fn measure(o: &QueryOpts) -> Result<Measure, JsValue> {
+/// The measure of the options, for data counting the kinds `counted` (a bare
+/// `count` is the one kind counted; an error when there are several).
+fn measure(o: &QueryOpts, counted: &[narcostat::CountUnit]) -> Result<Measure, JsValue> {
     match &o.measure {
         None => Ok(Measure::Mass),
-        Some(m) => Measure::parse(m).ok_or_else(|| js_error(&format!("unknown measure {m:?}"), "query", None)),
+        Some(m) => Measure::parse_for(m, counted).map_err(|e| js_error(&e.to_string(), "query", None)),
     }
 }
 

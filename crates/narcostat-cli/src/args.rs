@@ -74,15 +74,6 @@ pub enum ConvertFormat {
     Csv,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum MeasureArg {
-    Mass,
-    Volume,
-    Count,
-    Seizures,
-    Records,
-}
-
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Write the bulletin of a period: seizures ranked with shares, activities, data quality.
@@ -129,9 +120,10 @@ pub enum Command {
         /// How many to show.
         #[arg(short = 'n', default_value_t = 10)]
         n: usize,
-        /// What to rank by.
-        #[arg(long, value_enum, default_value_t = MeasureArg::Mass)]
-        measure: MeasureArg,
+        /// What to rank by: mass, volume, seizures, records, or a kind of counted item
+        /// (tablets, pills, doses, units, plants, blots, bottles, ampoules; `count` when the data counts one kind).
+        #[arg(long, default_value = "mass")]
+        measure: String,
         #[command(flatten)]
         select: Select,
         /// Output format.
@@ -151,9 +143,10 @@ pub enum Command {
         /// Only this drug (same as --where drug=...).
         #[arg(long)]
         drug: Option<String>,
-        /// What to follow.
-        #[arg(long, value_enum, default_value_t = MeasureArg::Mass)]
-        measure: MeasureArg,
+        /// What to follow: mass, volume, seizures, records, or a kind of counted item
+        /// (tablets, pills, doses, units, plants, blots, bottles, ampoules; `count` when the data counts one kind).
+        #[arg(long, default_value = "mass")]
+        measure: String,
         #[command(flatten)]
         select: Select,
         /// Output format.
@@ -176,9 +169,10 @@ pub enum Command {
         /// Dimensions to group by.
         #[arg(long, default_value = "drug")]
         by: String,
-        /// What to compare.
-        #[arg(long, value_enum, default_value_t = MeasureArg::Mass)]
-        measure: MeasureArg,
+        /// What to compare: mass, volume, seizures, records, or a kind of counted item
+        /// (tablets, pills, doses, units, plants, blots, bottles, ampoules; `count` when the data counts one kind).
+        #[arg(long, default_value = "mass")]
+        measure: String,
         /// Filters, as for summary.
         #[arg(long = "where", value_name = "CONDITIONS", default_value = "")]
         filter: String,

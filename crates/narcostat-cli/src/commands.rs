@@ -1,7 +1,7 @@
 //! The subcommands.
 
 use crate::Failure;
-use crate::args::{BulletinFormatArg, Command, ConvertFormat, MeasureArg, Select, SpanRuleArg, TableFormat};
+use crate::args::{BulletinFormatArg, Command, ConvertFormat, Select, SpanRuleArg, TableFormat};
 use crate::input::{load, load_table};
 use crate::output::{drop_empty_columns, emit, table};
 use crate::terminal::escape_keeping_lines;
@@ -9,7 +9,7 @@ use narcostat::bulletin::{Bulletin, BulletinFormat};
 use narcostat::check::Tolerance;
 use narcostat::rank::Measure;
 use narcostat::write::{self, Cell};
-use narcostat::{Granularity, GroupKey, Period, Query, SpanRule};
+use narcostat::{CountUnit, Granularity, GroupKey, Period, Query, SpanRule};
 
 fn usage(e: impl std::fmt::Display) -> Failure {
     Failure::Usage(e.to_string())
@@ -19,14 +19,10 @@ fn data(e: impl std::fmt::Display) -> Failure {
     Failure::Data(e.to_string())
 }
 
-fn measure(m: MeasureArg) -> Measure {
-    match m {
-        MeasureArg::Mass => Measure::Mass,
-        MeasureArg::Volume => Measure::Volume,
-        MeasureArg::Count => Measure::Count,
-        MeasureArg::Seizures => Measure::Seizures,
-        MeasureArg::Records => Measure::Records,
-    }
+/// The measure named on the command line, for data that counts the kinds
+/// `counted` (a bare `count` is the one kind counted; a usage error when several).
+fn measure(name: &str, counted: &[CountUnit]) -> Result<Measure, Failure> {
+    Measure::parse_for(name, counted).map_err(usage)
 }
 
 fn query(by: &str, select: &Select) -> Result<Query, Failure> {
@@ -80,6 +76,18 @@ fn accounting_note(label: Option<&str>, a: &narcostat::aggregate::Accounting) {
     }
 }
 
+/// Says on stderr where a trend has gaps (no change is given across them).
+fn gap_note(points: &[narcostat::compare::TrendPoint]) {
+    let gaps: Vec<String> = points
+        .iter()
+        .filter(|p| p.missing_before > 0)
+        .map(|p| format!("{} periods missing before {}", p.missing_before, p.label))
+        .collect();
+    if !gaps.is_empty() {
+        eprintln!("gaps (no change across them): {}", gaps.join("; "));
+    }
+}
+
 pub fn run(command: Command) -> Result<(), Failure> {
     match command {
         Command::Bulletin { data: path, period, format } => {
@@ -113,10 +121,11 @@ pub fn run(command: Command) -> Result<(), Failure> {
         }
         Command::Top { input, by, n, measure: m, select, format } => {
             let q = query(&by, &select)?;
+            measure(&m, &[])?;
             let t = load_table(&input)?;
             let agg = t.aggregate(&q).map_err(data)?;
             accounting_note(None, &agg.accounting);
-            let m = measure(m);
+            let m = measure(&m, &agg.count_units())?;
             let ranking = agg.rank(m, Some(n));
             let (header, mut rows) = write::ranking_rows(&ranking, &q.by);
             if matches!(format, TableFormat::Table) {
@@ -148,11 +157,14 @@ pub fn run(command: Command) -> Result<(), Failure> {
                     "trend --by takes one time granularity (year, month, fiscal-year, ...), not {by:?}"
                 )));
             }
+            measure(&m, &[])?;
             let t = load_table(&input)?;
             let agg = t.aggregate(&q).map_err(data)?;
             accounting_note(None, &agg.accounting);
-            let points = narcostat::compare::trend(&agg, measure(m));
-            let (header, rows) = write::trend_rows(&points, &q.by, measure(m));
+            let m = measure(&m, &agg.count_units())?;
+            let points = narcostat::compare::trend(&agg, m);
+            gap_note(&points);
+            let (header, rows) = write::trend_rows(&points, &q.by, m);
             print_rows(header, rows, 1, format);
             Ok(())
         }
@@ -160,8 +172,9 @@ pub fn run(command: Command) -> Result<(), Failure> {
             let q = Query::parse(&by, &filter, None).map_err(usage)?;
             let cur = Period::parse(&period).map_err(usage)?;
             let prev = Period::parse(&vs).map_err(usage)?;
+            measure(&m, &[])?;
             let t = load_table(&input)?;
-            let c = t.compare(&q, cur, prev, measure(m)).map_err(data)?;
+            let c = t.compare(&q, cur, prev, measure(&m, &t.count_units())?).map_err(data)?;
             accounting_note(Some(&period), &c.current_accounting);
             accounting_note(Some(&vs), &c.previous_accounting);
             let keys = q.by.iter().filter(|k| !matches!(k, GroupKey::Time(_))).count();

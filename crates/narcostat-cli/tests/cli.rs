@@ -82,7 +82,8 @@ fn summary_unodc_opium_2018() {
         "csv",
     ]));
     let mut lines = csv.lines();
-    assert!(lines.next().unwrap().starts_with("drug,year,mass_kg,volume_l,count_units,seizures,records"));
+    // UNODC counts cannabis plants: one column for them, none for kinds it does not count.
+    assert!(lines.next().unwrap().starts_with("drug,year,mass_kg,volume_l,count_plants,seizures,records"));
     let row = csv.lines().find(|l| l.starts_with("Opium,2018,")).unwrap();
     let kg: f64 = row.split(',').nth(2).unwrap().parse().unwrap();
     assert_eq!(kg.round(), 703_605.0);
@@ -138,7 +139,7 @@ fn trend_compare_check_convert() {
         "--format",
         "csv",
     ]));
-    assert_eq!(t.lines().nth(2).unwrap(), "2012,387606,13788,3.7");
+    assert_eq!(t.lines().nth(2).unwrap(), "2012,387606,13788,3.7,");
     let c = stdout(narcostat().args([
         "compare",
         &unodc,

@@ -14,10 +14,11 @@ use arrow_schema::{DataType, Field, Schema};
 use std::sync::Arc;
 
 /// A result as an Arrow record batch: one utf8 column per grouping key, then
-/// the measures of [`write::MEASURE_COLUMNS`](crate::write::MEASURE_COLUMNS)
+/// the measures of [`write::measure_columns`](crate::write::measure_columns)
 /// with exact types: `mass_kg` and `volume_l` as decimal128(38, 9) (µg and
-/// nl exact), `count_units` as decimal128(38, 3), counts as uint64, days as
-/// date32, `share_of_mass` as float64, `attributable` as boolean.
+/// nl exact), one `count_<kind>` column per kind of item counted
+/// (`count_tablets`, `count_plants`, ...) as decimal128(38, 3), counts as
+/// uint64, days as date32, `share_of_mass` as float64, `attributable` as boolean.
 pub fn aggregate_to_batch(agg: &Aggregate) -> Result<RecordBatch, String> {
     use arrow_array::builder::{
         BooleanBuilder, Date32Builder, Decimal128Builder, Float64Builder, StringBuilder, UInt64Builder,
@@ -58,7 +59,9 @@ pub fn aggregate_to_batch(agg: &Aggregate) -> Result<RecordBatch, String> {
     // 1 µg = 1e-9 kg: scale 9 means the mantissa is in µg already.
     dec("mass_kg", 9, 1, &|m| present(&m.mass), &mut fields, &mut arrays)?;
     dec("volume_l", 9, 1, &|m| present(&m.volume), &mut fields, &mut arrays)?;
-    dec("count_units", 3, 1, &|m| present(&m.count), &mut fields, &mut arrays)?;
+    for kind in agg.count_units() {
+        dec(kind.column(), 3, 1, &|m| present(m.count(kind)), &mut fields, &mut arrays)?;
+    }
     let mut u64col = |name: &str, f: &dyn Fn(&crate::Measures) -> Option<u64>| {
         let mut b = UInt64Builder::new();
         for (g, _) in &groups {

@@ -111,7 +111,7 @@ pub fn compare(current: &Aggregate, previous: &Aggregate, measure: Measure) -> C
     }
 }
 
-/// One step of a trend: a group's value and its change from the group before it.
+/// One step of a trend: a group's value and its change from the period before it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TrendPoint {
     /// The group's key (a time bucket, usually).
@@ -120,15 +120,25 @@ pub struct TrendPoint {
     pub label: String,
     /// The value, exact.
     pub value: Decimal,
-    /// `value - previous value`, exact; `None` for the first point.
+    /// `value - value of the period before`, exact; `None` for the first
+    /// point of a series and after a gap.
     pub change: Option<Decimal>,
-    /// `100 * change / previous`; `None` for the first point and after a zero.
+    /// `100 * change / value of the period before`; `None` when there is no
+    /// change or the period before is zero.
     pub percent: Option<f64>,
+    /// How many periods right before this one have no value: a gap, across
+    /// which no change is given (0 when the period before has a value, and
+    /// for the first point of a series).
+    #[serde(default)]
+    pub missing_before: u64,
 }
 
 /// The groups of an aggregate in key order (chronological for a time key),
-/// each with its change from the previous group that has the measure
-/// (groups without it are skipped, so a gap year compares with the year before it).
+/// each with its change from the period right before it in the same series
+/// (the same values of the other keys). A change is only between adjacent
+/// periods: after a period without the measure (1991, then 2002) the point
+/// has no change and says how many periods are missing. Without a time key
+/// there are no periods, and no changes.
 ///
 /// ```
 /// use narcostat::{Query, SeizureTable, compare::trend, rank::Measure};
@@ -138,18 +148,34 @@ pub struct TrendPoint {
 /// assert_eq!((points[0].label.as_str(), points[0].value.to_string(), points[0].change), ("2021", "58207".to_owned(), None));
 /// ```
 pub fn trend(agg: &Aggregate, measure: Measure) -> Vec<TrendPoint> {
-    let mut previous: Option<i128> = None;
+    let time = agg.query.by.iter().position(|k| matches!(k, GroupKey::Time(_)));
+    // The last point of each series: its time bucket and value.
+    let mut last: BTreeMap<Vec<KeyValue>, (i32, i128)> = BTreeMap::new();
     let mut out = Vec::new();
     for g in &agg.groups {
         let Some(v) = measure.base_value(&g.measures) else { continue };
-        out.push(TrendPoint {
+        let mut point = TrendPoint {
             key: g.key.clone(),
             label: g.label(),
             value: measure.to_decimal(v),
-            change: previous.map(|p| measure.to_decimal(v - p)),
-            percent: previous.filter(|&p| p != 0).map(|p| 100.0 * (v - p) as f64 / p as f64),
-        });
-        previous = Some(v);
+            change: None,
+            percent: None,
+            missing_before: 0,
+        };
+        if let Some((i, KeyValue::Bucket { index, .. })) = time.and_then(|i| Some((i, g.key.get(i)?))) {
+            let mut series = g.key.clone();
+            series.remove(i);
+            if let Some(&(before, p)) = last.get(&series) {
+                let missing = i64::from(*index) - i64::from(before) - 1;
+                point.missing_before = u64::try_from(missing).unwrap_or(0);
+                if missing == 0 {
+                    point.change = Some(measure.to_decimal(v - p));
+                    point.percent = (p != 0).then(|| 100.0 * (v - p) as f64 / p as f64);
+                }
+            }
+            last.insert(series, (*index, v));
+        }
+        out.push(point);
     }
     out
 }

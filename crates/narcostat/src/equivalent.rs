@@ -10,7 +10,7 @@
 //!   tablet depending on the drug; choose the figure for your data).
 
 use crate::aggregate::{Aggregate, AggregateError, KeyValue};
-use crate::quantity::{Decimal, DecimalMark, div_round_half_even};
+use crate::quantity::{CountUnit, Decimal, DecimalMark, div_round_half_even};
 use crate::query::{GroupKey, Query};
 use crate::substance::{Drug, DrugGroup};
 use crate::table::SeizureTable;
@@ -81,7 +81,7 @@ pub struct EquivalentRow {
     pub key: Vec<KeyValue>,
     /// The equivalent mass in kg, exact to the microgram.
     pub mass_kg: Decimal,
-    /// The input per drug, as `(drug, kg or units as reported, what it counted as in kg)`.
+    /// The input per drug, as `(drug, kg, or tablets when only counted, what it counted as in kg)`.
     pub parts: Vec<(Drug, Decimal, Decimal)>,
     /// Records of these drugs whose quantity could not be converted (e.g.
     /// opium counted in units) and are not included.
@@ -147,6 +147,13 @@ impl SeizureTable {
             // Mass in µg; litres (nl) to kg at kg_per_litre: 1 nl = 1 µg at 1 kg/l.
             let liquid_ug = scale(m.volume.sum, factors.kg_per_litre, one);
             let mass_ug = m.mass.sum + liquid_ug;
+            // Tablets and pills are the items ATS are counted in; other kinds
+            // (plants, bottles, ...) have no factor and are not converted.
+            let tablets = m.count(CountUnit::Tablets).sum + m.count(CountUnit::Pills).sum;
+            let is_tablet = |k: &CountUnit| matches!(k, CountUnit::Tablets | CountUnit::Pills);
+            let counted = |convertible: bool| -> u64 {
+                m.counts.iter().filter(|(k, _)| convertible || !is_tablet(k)).map(|(_, t)| t.records).sum()
+            };
             let (eq_ug, not_converted) = match basis {
                 Basis::HeroinEquivalent | Basis::OpiumEquivalent => {
                     let heroin = match drug {
@@ -159,10 +166,12 @@ impl SeizureTable {
                     } else {
                         heroin
                     };
-                    (value, m.count.records + m.no_quantity)
+                    (value, counted(true) + m.no_quantity)
                 }
                 // thousandths of tablets x mg per tablet = µg
-                Basis::AtsMass => (mass_ug + scale(m.count.sum, factors.mg_per_tablet, one), m.no_quantity),
+                Basis::AtsMass => {
+                    (mass_ug + scale(tablets, factors.mg_per_tablet, one), counted(false) + m.no_quantity)
+                }
             };
             let (row, total_ug) = rows.entry(outer_key.clone()).or_insert_with(|| {
                 let row = EquivalentRow {
@@ -173,8 +182,8 @@ impl SeizureTable {
                 };
                 (row, 0)
             });
-            let input = if m.mass.is_empty() && m.volume.is_empty() && !m.count.is_empty() {
-                m.count.value_in(crate::Unit::Unit)
+            let input = if m.mass.is_empty() && m.volume.is_empty() && tablets > 0 {
+                crate::aggregate::Total { sum: tablets, ..Default::default() }.value_in(crate::Unit::Tablet)
             } else {
                 crate::aggregate::Total { sum: mass_ug, ..Default::default() }.value_in(crate::Unit::Kilogram)
             };

@@ -4,7 +4,7 @@ pub mod substance;
 
 pub use substance::{Drug, DrugGroup, Resolution, Substance, UnknownSubstance};
 pub mod quantity;
-pub use quantity::{Dimension, Quantity, QuantityError, Unit};
+pub use quantity::{CountUnit, Dimension, Quantity, QuantityError, Unit};
 pub mod period;
 pub use period::{Date, Granularity, Period};
 pub mod place;

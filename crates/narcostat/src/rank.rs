@@ -1,7 +1,7 @@
 //! Rankings with shares, and the "followed by" sentence of a bulletin.
 
-use crate::aggregate::{Aggregate, Group, KeyValue, Measures};
-use crate::quantity::{Decimal, Dimension, Unit, group_thousands};
+use crate::aggregate::{Aggregate, Group, KeyValue, Measures, Total};
+use crate::quantity::{CountUnit, Decimal, Dimension, Unit, group_thousands};
 use serde::{Deserialize, Serialize};
 
 /// What to rank or compare by.
@@ -13,25 +13,69 @@ pub enum Measure {
     Mass,
     /// Total volume (reported in litres).
     Volume,
-    /// Total counted items (reported in units).
-    Count,
+    /// Total items of one kind (tablets, plants, ...): kinds are never added together.
+    Count(CountUnit),
     /// Number of seizure events.
     Seizures,
     /// Number of records.
     Records,
 }
 
+/// A measure name that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum MeasureError {
+    /// Not a measure narcostat knows.
+    #[error(
+        "unknown measure {name:?}: expected mass, volume, count, a kind of counted item (tablets, plants, bottles, ...), seizures or records"
+    )]
+    Unknown {
+        /// The name as given.
+        name: String,
+    },
+    /// `count` where the data counts several kinds of items.
+    #[error("measure \"count\" is ambiguous: the data counts {kinds}; name one of them as the measure")]
+    AmbiguousCount {
+        /// The kinds counted, comma-separated.
+        kinds: String,
+    },
+}
+
 impl Measure {
-    /// Parses `mass`, `volume`, `count`, `seizures`, `records`.
+    /// Parses `mass`, `volume`, `seizures`, `records` or a kind of counted
+    /// item (`tablets`, `plants`, `units`, ...). A bare `count` depends on the
+    /// data: see [`Measure::parse_for`].
     pub fn parse(name: &str) -> Option<Self> {
         Some(match name.trim().to_ascii_lowercase().as_str() {
             "mass" | "weight" | "kg" => Self::Mass,
             "volume" | "l" | "litres" => Self::Volume,
-            "count" | "units" => Self::Count,
             "seizures" | "events" => Self::Seizures,
             "records" | "rows" => Self::Records,
-            _ => return None,
+            "count" => return None,
+            other => Self::Count(CountUnit::parse(other)?),
         })
+    }
+
+    /// Parses a measure for data that counts the kinds `counted`: a bare
+    /// `count` is the one kind counted (an error when there are several).
+    ///
+    /// ```
+    /// use narcostat::{CountUnit, rank::Measure};
+    /// assert_eq!(Measure::parse_for("count", &[CountUnit::Plants]).unwrap(), Measure::Count(CountUnit::Plants));
+    /// assert!(Measure::parse_for("count", &[CountUnit::Tablets, CountUnit::Plants]).is_err());
+    /// assert_eq!(Measure::parse_for("tablets", &[]).unwrap(), Measure::Count(CountUnit::Tablets));
+    /// ```
+    pub fn parse_for(name: &str, counted: &[CountUnit]) -> Result<Self, MeasureError> {
+        if name.trim().eq_ignore_ascii_case("count") {
+            return match counted {
+                [] => Ok(Self::Count(CountUnit::Units)),
+                [one] => Ok(Self::Count(*one)),
+                many => Err(MeasureError::AmbiguousCount {
+                    kinds: many.iter().map(|c| c.name()).collect::<Vec<_>>().join(", "),
+                }),
+            };
+        }
+        Self::parse(name).ok_or_else(|| MeasureError::Unknown { name: name.to_owned() })
     }
 
     /// The unit values are reported in (none for seizures and records).
@@ -39,7 +83,7 @@ impl Measure {
         match self {
             Self::Mass => Some(Unit::Kilogram),
             Self::Volume => Some(Unit::Litre),
-            Self::Count => Some(Unit::Unit),
+            Self::Count(c) => Some(c.unit()),
             Self::Seizures | Self::Records => None,
         }
     }
@@ -49,40 +93,47 @@ impl Measure {
         match self {
             Self::Mass => Some(Dimension::Mass),
             Self::Volume => Some(Dimension::Volume),
-            Self::Count => Some(Dimension::Count),
+            Self::Count(_) => Some(Dimension::Count),
             Self::Seizures | Self::Records => None,
         }
     }
 
     /// The machine column name with its unit: `mass_kg`, `volume_l`,
-    /// `count_units`, `seizures`, `records`.
+    /// `count_tablets` (one per kind of item), `seizures`, `records`.
     pub const fn column(self) -> &'static str {
         match self {
             Self::Mass => "mass_kg",
             Self::Volume => "volume_l",
-            Self::Count => "count_units",
+            Self::Count(c) => c.column(),
             Self::Seizures => "seizures",
             Self::Records => "records",
+        }
+    }
+
+    /// The total a quantity measure reads from a group (none for seizures and records).
+    pub fn total(self, m: &Measures) -> Option<&Total> {
+        match self {
+            Self::Mass => Some(&m.mass),
+            Self::Volume => Some(&m.volume),
+            Self::Count(c) => Some(m.count(c)),
+            Self::Seizures | Self::Records => None,
         }
     }
 
     /// The exact value of a group for this measure, in base units (µg, nl,
     /// thousandths of items) or plain counts, and whether the group has it.
     pub fn base_value(self, m: &Measures) -> Option<i128> {
-        match self.dimension() {
-            Some(d) => {
-                let t = m.total(d);
-                (!t.is_empty()).then_some(t.sum)
-            }
-            None if self == Self::Seizures => (m.seizures_reported > 0).then_some(i128::from(m.seizures)),
-            None => (m.records > 0).then_some(i128::from(m.records)),
+        match self {
+            Self::Seizures => (m.seizures_reported > 0).then_some(i128::from(m.seizures)),
+            Self::Records => (m.records > 0).then_some(i128::from(m.records)),
+            quantity => quantity.total(m).filter(|t| !t.is_empty()).map(|t| t.sum),
         }
     }
 
     /// A base value expressed in the reporting unit.
     pub fn to_decimal(self, base: i128) -> Decimal {
         match self.unit() {
-            Some(u) => crate::aggregate::Total { sum: base, ..Default::default() }.value_in(u),
+            Some(u) => Total { sum: base, ..Default::default() }.value_in(u),
             None => Decimal::from_int(base),
         }
     }

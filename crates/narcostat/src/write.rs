@@ -8,25 +8,41 @@
 //! evaluate; number cells (`-5`) are written as they are. See [`csv_text`].
 
 use crate::aggregate::{Aggregate, Group};
-use crate::quantity::Unit;
+use crate::quantity::{CountUnit, Unit};
 use crate::record::Seizure;
 use std::borrow::Cow;
 
-/// The measure columns of [`aggregate_rows`], in order.
-pub const MEASURE_COLUMNS: [&str; 12] = [
-    "mass_kg",
-    "volume_l",
-    "count_units",
-    "seizures",
-    "records",
-    "records_without_quantity",
-    "min_mass_kg",
-    "max_mass_kg",
-    "first_day",
-    "last_day",
-    "share_of_mass",
-    "attributable",
-];
+/// The measure columns of [`aggregate_rows_in`], in order: `mass_<unit>`,
+/// `volume_l`, one `count_<kind>` column per kind of item counted (`count_tablets`,
+/// `count_plants`, ...: kinds are never added together), `seizures`, `records`,
+/// `records_without_quantity`, `min_mass_<unit>`, `max_mass_<unit>`,
+/// `first_day`, `last_day`, `share_of_mass`, `attributable`.
+///
+/// ```
+/// use narcostat::{CountUnit, Unit, write::measure_columns};
+/// let columns = measure_columns(&[CountUnit::Tablets, CountUnit::Plants], Unit::Kilogram);
+/// assert_eq!(columns[..5], ["mass_kg", "volume_l", "count_tablets", "count_plants", "seizures"]);
+/// ```
+pub fn measure_columns(kinds: &[CountUnit], mass_unit: Unit) -> Vec<String> {
+    let mass = mass_unit.symbol();
+    let mut columns = vec![format!("mass_{mass}"), "volume_l".to_owned()];
+    columns.extend(kinds.iter().map(|k| k.column().to_owned()));
+    columns.extend(["seizures", "records", "records_without_quantity"].map(str::to_owned).into_iter().chain([
+        format!("min_mass_{mass}"),
+        format!("max_mass_{mass}"),
+        "first_day".to_owned(),
+        "last_day".to_owned(),
+        "share_of_mass".to_owned(),
+        "attributable".to_owned(),
+    ]));
+    columns
+}
+
+fn aggregate_header(agg: &Aggregate, kinds: &[CountUnit], mass_unit: Unit) -> Vec<String> {
+    let mut header: Vec<String> = agg.query.by.iter().map(|k| k.name().to_owned()).collect();
+    header.extend(measure_columns(kinds, mass_unit));
+    header
+}
 
 /// A cell of a written table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,7 +102,7 @@ fn number(d: impl ToString) -> Cell {
     Cell::Number(d.to_string())
 }
 
-fn group_row(g: &Group, total_mass: i128, attributable: bool, mass_unit: Unit) -> Vec<Cell> {
+fn group_row(g: &Group, total_mass: i128, attributable: bool, mass_unit: Unit, kinds: &[CountUnit]) -> Vec<Cell> {
     let m = &g.measures;
     let mut row: Vec<Cell> =
         g.key.iter().map(|k| if k.label().is_empty() { Cell::Empty } else { Cell::Text(k.label()) }).collect();
@@ -99,7 +115,7 @@ fn group_row(g: &Group, total_mass: i128, attributable: bool, mass_unit: Unit) -
     };
     row.push(total(&m.mass, mass_unit));
     row.push(total(&m.volume, Unit::Litre));
-    row.push(total(&m.count, Unit::Unit));
+    row.extend(kinds.iter().map(|&k| total(m.count(k), k.unit())));
     row.push(if m.seizures_reported > 0 { number(m.seizures) } else { Cell::Empty });
     row.push(number(m.records));
     row.push(number(m.no_quantity));
@@ -133,7 +149,8 @@ pub enum Value {
 
 /// The same table as [`aggregate_rows_in`], with floats instead of exact decimals.
 pub fn aggregate_values(agg: &Aggregate, mass_unit: Unit) -> (Vec<String>, Vec<Vec<Value>>) {
-    let (header, _) = aggregate_rows_in(&Aggregate::empty(&agg.query), mass_unit);
+    let kinds = agg.count_units();
+    let header = aggregate_header(agg, &kinds, mass_unit);
     let total_mass = agg.grand_total().mass.sum;
     let row = |g: &Group, attributable: bool| {
         let m = &g.measures;
@@ -145,7 +162,7 @@ pub fn aggregate_values(agg: &Aggregate, mass_unit: Unit) -> (Vec<String>, Vec<V
         let extreme = |v: Option<i64>| v.map_or(Value::Empty, |b| Value::Float(b as f64 * den as f64 / num as f64));
         r.push(total(&m.mass, mass_unit));
         r.push(total(&m.volume, Unit::Litre));
-        r.push(total(&m.count, Unit::Unit));
+        r.extend(kinds.iter().map(|&k| total(m.count(k), k.unit())));
         r.push(if m.seizures_reported > 0 { Value::Int(m.seizures) } else { Value::Empty });
         r.push(Value::Int(m.records));
         r.push(Value::Int(m.no_quantity));
@@ -166,7 +183,7 @@ pub fn aggregate_values(agg: &Aggregate, mass_unit: Unit) -> (Vec<String>, Vec<V
 }
 
 /// The header and rows of an aggregate: one column per grouping key, then
-/// [`MEASURE_COLUMNS`]. Unattributed groups (records spanning several time
+/// the [`measure_columns`] of the kinds of items it counts. Unattributed groups (records spanning several time
 /// buckets) come last with `attributable` = `no`.
 pub fn aggregate_rows(agg: &Aggregate) -> (Vec<String>, Vec<Vec<Cell>>) {
     aggregate_rows_in(agg, Unit::Kilogram)
@@ -174,20 +191,14 @@ pub fn aggregate_rows(agg: &Aggregate) -> (Vec<String>, Vec<Vec<Cell>>) {
 
 /// Like [`aggregate_rows`] with masses in another unit (`mass_lb`, `mass_t`, ...).
 pub fn aggregate_rows_in(agg: &Aggregate, mass_unit: Unit) -> (Vec<String>, Vec<Vec<Cell>>) {
-    let suffix = mass_unit.symbol();
-    let mut header: Vec<String> = agg.query.by.iter().map(|k| k.name().to_owned()).collect();
-    header.extend(MEASURE_COLUMNS.iter().map(|c| match *c {
-        "mass_kg" => format!("mass_{suffix}"),
-        "min_mass_kg" => format!("min_mass_{suffix}"),
-        "max_mass_kg" => format!("max_mass_{suffix}"),
-        other => (*other).to_owned(),
-    }));
+    let kinds = agg.count_units();
+    let header = aggregate_header(agg, &kinds, mass_unit);
     let total_mass = agg.grand_total().mass.sum;
     let rows = agg
         .groups
         .iter()
-        .map(|g| group_row(g, total_mass, true, mass_unit))
-        .chain(agg.unattributed.iter().map(|g| group_row(g, total_mass, false, mass_unit)))
+        .map(|g| group_row(g, total_mass, true, mass_unit, &kinds))
+        .chain(agg.unattributed.iter().map(|g| group_row(g, total_mass, false, mass_unit, &kinds)))
         .collect();
     (header, rows)
 }
@@ -229,8 +240,8 @@ pub fn to_json(header: &[String], rows: &[Vec<Cell>]) -> String {
 /// let month = narcostat::seed::bulletin_2021_02();
 /// let t = SeizureTable::from_seizures(&month.seizures).unwrap();
 /// let csv = write::aggregate_csv(&t.aggregate(&Query::by(&[GroupKey::DrugGroup])).unwrap());
-/// assert!(csv.starts_with("drug-group,mass_kg,volume_l,count_units,seizures,records,"));
-/// assert!(csv.contains("\nOpioids,51215,,,,3,0,1144,47767,2021-01-30,2021-02-28,0.879877,yes\n"));
+/// assert!(csv.starts_with("drug-group,mass_kg,volume_l,seizures,records,"));
+/// assert!(csv.contains("\nOpioids,51215,,,3,0,1144,47767,2021-01-30,2021-02-28,0.879877,yes\n"));
 /// ```
 pub fn aggregate_csv(agg: &Aggregate) -> String {
     let (h, r) = aggregate_rows(agg);
@@ -336,14 +347,16 @@ pub fn equivalent_rows(eq: &crate::equivalent::Equivalents, by: &[crate::GroupKe
     (header, rows)
 }
 
-/// A trend as rows: the key, the measure with its unit, `change`, `change_percent`.
+/// A trend as rows: the key, the measure with its unit, `change`,
+/// `change_percent` and `periods_missing_before` (a gap before the point:
+/// no change is given across it).
 pub fn trend_rows(
     points: &[crate::compare::TrendPoint],
     by: &[crate::GroupKey],
     measure: crate::rank::Measure,
 ) -> (Vec<String>, Vec<Vec<Cell>>) {
     let mut header: Vec<String> = by.iter().map(|k| k.name().to_owned()).collect();
-    header.extend([measure.column().to_owned(), "change".to_owned(), "change_percent".to_owned()]);
+    header.extend([measure.column(), "change", "change_percent", "periods_missing_before"].map(str::to_owned));
     let rows = points
         .iter()
         .map(|p| {
@@ -351,6 +364,7 @@ pub fn trend_rows(
             r.push(number(p.value));
             r.push(p.change.map_or(Cell::Empty, number));
             r.push(p.percent.map_or(Cell::Empty, |v| number(format!("{v:.1}"))));
+            r.push(if p.missing_before > 0 { number(p.missing_before) } else { Cell::Empty });
             r
         })
         .collect();

@@ -4,16 +4,26 @@
 //! block is built one key column at a time (tight loops over lookup tables,
 //! which the compiler vectorises), then the block's measures are added into
 //! struct-of-arrays accumulators indexed by that key. Small key spaces use a
-//! dense array; large ones a hash map from composite key to slot.
+//! dense array; large ones a hash map from composite key to slot; key spaces
+//! beyond 64 bits a hash map from the key's words (see [`Layout`]).
 
-use super::plan::{Plan, Source};
+use super::plan::{KeyPlan, Layout, Plan, Source};
 use crate::period::Period;
 use crate::quantity::{Dimension, Unit};
 use crate::query::SpanRule;
 use crate::table::SeizureTable;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 const BLOCK: usize = 2048;
+/// Fewest rows aggregated on several threads (below it one thread is faster);
+/// tests lower it to run the parallel path on small tables.
+static PARALLEL_MIN_ROWS: AtomicUsize = AtomicUsize::new(1 << 16);
+
+/// Sets the fewest rows aggregated on several threads.
+pub(super) fn set_parallel_min_rows(rows: usize) {
+    PARALLEL_MIN_ROWS.store(rows.max(1), Ordering::Relaxed);
+}
 /// Largest key space accumulated densely (slots of about 130 bytes each).
 const DENSE_LIMIT: u64 = 1 << 17;
 /// Measure slot per unit index: 0 mass, 1 volume, 2 count; 3 = no quantity.
@@ -57,31 +67,39 @@ const EMPTY: Slot = Slot {
     last: i32::MIN,
 };
 
-/// Accumulators: one [`Slot`] per composite key (dense) or per key seen (hashed).
+/// How slots are found from composite keys.
+#[derive(Debug, Clone)]
+pub(super) enum Index {
+    /// The composite key is the slot.
+    Dense,
+    /// Composite key -> slot; `keys[slot]` is the slot's key.
+    Hashed { slot_of: HashMap<u64, u32>, keys: Vec<u64> },
+    /// Key words -> slot; `keys[slot * words..][..words]` are the slot's words.
+    Wide { words: usize, slot_of: HashMap<Box<[u64]>, u32>, keys: Vec<u64> },
+}
+
+/// Accumulators: one [`Slot`] per composite key (dense) or per key seen (hashed, wide).
 #[derive(Debug, Clone)]
 pub(super) struct Acc {
     pub slots: Vec<Slot>,
     /// Carries out of `Slot::sum`: (slot, dimension) -> number of 2^64 wraps.
     pub carries: HashMap<(u32, u8), u64>,
-    /// Composite key of each slot (hashed mode only).
-    pub keys: Vec<u64>,
-    pub index: Option<HashMap<u64, u32>>,
+    pub index: Index,
     pub filtered_out: u64,
     pub outside_period: u64,
     pub straddling_period: u64,
 }
 
 impl Acc {
-    fn new(dense_slots: Option<usize>) -> Self {
-        Self {
-            slots: vec![EMPTY; dense_slots.unwrap_or(0)],
-            carries: HashMap::new(),
-            keys: Vec::new(),
-            index: dense_slots.is_none().then(HashMap::new),
-            filtered_out: 0,
-            outside_period: 0,
-            straddling_period: 0,
-        }
+    fn new(plan: &Plan) -> Self {
+        let (slots, index) = match plan.layout {
+            Layout::Narrow { cardinality } if cardinality <= DENSE_LIMIT => {
+                (vec![EMPTY; usize::try_from(cardinality).unwrap_or(0)], Index::Dense)
+            }
+            Layout::Narrow { .. } => (Vec::new(), Index::Hashed { slot_of: HashMap::new(), keys: Vec::new() }),
+            Layout::Wide { words } => (Vec::new(), Index::Wide { words, slot_of: HashMap::new(), keys: Vec::new() }),
+        };
+        Self { slots, carries: HashMap::new(), index, filtered_out: 0, outside_period: 0, straddling_period: 0 }
     }
 
     pub fn slots(&self) -> usize {
@@ -94,16 +112,45 @@ impl Acc {
         (i128::from(carries) << 64) + i128::from(self.slots[slot].sum[dim])
     }
 
+    /// The dense code of key `kp` in the slot's composite key.
+    pub fn code(&self, slot: usize, kp: &KeyPlan) -> u64 {
+        let narrow = |key: u64| (key / kp.stride.max(1)) % kp.cardinality;
+        match &self.index {
+            Index::Dense => narrow(slot as u64),
+            Index::Hashed { keys, .. } => narrow(keys[slot]),
+            Index::Wide { words, keys, .. } => match kp.bits {
+                0 => 0,
+                bits => (keys[slot * words + kp.word] >> kp.shift) & (u64::MAX >> (u64::BITS - bits)),
+            },
+        }
+    }
+
+    /// The slot of a narrow composite key, added if new.
     fn slot_for(&mut self, key: u64) -> usize {
-        let Some(index) = self.index.as_mut() else {
+        let Index::Hashed { slot_of, keys } = &mut self.index else {
             return key as usize;
         };
-        let next = index.len() as u32;
-        let slot = *index.entry(key).or_insert(next) as usize;
+        let next = slot_of.len() as u32;
+        let slot = *slot_of.entry(key).or_insert(next) as usize;
         if slot == self.slots.len() {
             self.slots.push(EMPTY);
-            self.keys.push(key);
+            keys.push(key);
         }
+        slot
+    }
+
+    /// The slot of a wide key, added if new.
+    fn wide_slot_for(&mut self, key: &[u64]) -> usize {
+        let Index::Wide { slot_of, keys, .. } = &mut self.index else {
+            return 0;
+        };
+        if let Some(&slot) = slot_of.get(key) {
+            return slot as usize;
+        }
+        let slot = self.slots.len();
+        slot_of.insert(key.into(), slot as u32);
+        keys.extend_from_slice(key);
+        self.slots.push(EMPTY);
         slot
     }
 
@@ -147,8 +194,11 @@ impl Acc {
         self.outside_period += other.outside_period;
         self.straddling_period += other.straddling_period;
         for o in 0..other.slots() {
-            let key = if other.index.is_some() { other.keys[o] } else { o as u64 };
-            let k = self.slot_for(key);
+            let k = match &other.index {
+                Index::Dense => o,
+                Index::Hashed { keys, .. } => self.slot_for(keys[o]),
+                Index::Wide { words, keys, .. } => self.wide_slot_for(&keys[o * words..(o + 1) * words]),
+            };
             let (src, dst) = (&other.slots[o], &mut self.slots[k]);
             for d in 0..3 {
                 let (sum, carry) = dst.sum[d].overflowing_add(src.sum[d]);
@@ -172,119 +222,175 @@ impl Acc {
     }
 }
 
-/// A key value meaning "skip this row" (filtered out).
+/// A key value meaning "skip this row" (filtered out). No narrow key reaches
+/// it: the narrow layout holds fewer than `u64::MAX` keys.
 const SKIP: u64 = u64::MAX;
 
 pub(super) fn run(table: &SeizureTable, plan: &Plan, period: Option<Period>, rule: SpanRule) -> Acc {
-    let dense = (plan.cardinality <= DENSE_LIMIT).then_some(plan.cardinality as usize);
     let rows = table.len();
     #[cfg(feature = "parallel")]
     {
         use rayon::prelude::*;
         let threads = rayon::current_num_threads().max(1);
         // Parallel only when each thread gets a worthwhile share.
-        if threads > 1 && rows >= 1 << 16 {
-            let chunk = rows.div_ceil(threads).div_ceil(BLOCK) * BLOCK;
+        if threads > 1 && rows >= PARALLEL_MIN_ROWS.load(Ordering::Relaxed) {
+            let chunk = rows.div_ceil(threads);
+            let chunk = if chunk > BLOCK { chunk.div_ceil(BLOCK) * BLOCK } else { chunk };
             let parts: Vec<Acc> = (0..rows)
                 .step_by(chunk)
                 .collect::<Vec<_>>()
                 .into_par_iter()
-                .map(|lo| run_range(table, plan, period, rule, dense, lo, (lo + chunk).min(rows)))
+                .map(|lo| run_range(table, plan, period, rule, lo, (lo + chunk).min(rows)))
                 .collect();
-            let mut acc = Acc::new(dense);
+            let mut acc = Acc::new(plan);
             for p in &parts {
                 acc.merge(p);
             }
             return acc;
         }
     }
-    run_range(table, plan, period, rule, dense, 0, rows)
+    run_range(table, plan, period, rule, 0, rows)
 }
 
-fn run_range(
-    table: &SeizureTable,
-    plan: &Plan,
-    period: Option<Period>,
-    rule: SpanRule,
-    dense: Option<usize>,
-    lo: usize,
-    hi: usize,
-) -> Acc {
-    let mut acc = Acc::new(dense);
-    let slot_of_unit = slot_of_units();
-    let mut keys = [0u64; BLOCK];
-    let mut start = lo;
-    while start < hi {
-        let end = (start + BLOCK).min(hi);
-        let n = end - start;
-        let keys = &mut keys[..n];
-        build_keys(table, plan, rule, start, keys);
-        if !plan.filter.is_empty() || period.is_some() {
-            apply_filter(table, plan, period, start, keys, &mut acc);
-        }
-        accumulate(table, start, keys, &slot_of_unit, &mut acc);
-        start = end;
+fn run_range(table: &SeizureTable, plan: &Plan, period: Option<Period>, rule: SpanRule, lo: usize, hi: usize) -> Acc {
+    let mut acc = Acc::new(plan);
+    match plan.layout {
+        Layout::Narrow { .. } => run_narrow(table, plan, period, rule, lo, hi, &mut acc),
+        Layout::Wide { words } => run_wide(table, plan, (period, rule), (lo, hi), words, &mut acc),
     }
     acc
 }
 
-fn build_keys(table: &SeizureTable, plan: &Plan, rule: SpanRule, start: usize, keys: &mut [u64]) {
-    let n = keys.len();
-    keys.fill(0);
-    for kp in &plan.keys {
-        let lut = &kp.lut;
-        let stride = kp.stride;
-        macro_rules! add {
-            ($col:expr) => {{
-                let col = &$col[start..start + n];
-                for (k, &c) in keys.iter_mut().zip(col) {
-                    *k += u64::from(lut.get(c as usize).copied().unwrap_or(0)) * stride;
-                }
-            }};
+/// The rows `lo..hi` with one-word keys.
+fn run_narrow(
+    table: &SeizureTable,
+    plan: &Plan,
+    period: Option<Period>,
+    rule: SpanRule,
+    lo: usize,
+    hi: usize,
+    acc: &mut Acc,
+) {
+    let slot_of_unit = slot_of_units();
+    let dense = matches!(acc.index, Index::Dense);
+    let mut keys = [0u64; BLOCK];
+    let mut start = lo;
+    while start < hi {
+        let n = (start + BLOCK).min(hi) - start;
+        let keys = &mut keys[..n];
+        keys.fill(0);
+        for kp in plan.keys.iter().filter(|kp| kp.cardinality > 1) {
+            let stride = kp.stride;
+            for_each_code(table, plan, kp, rule, start, keys.iter_mut(), move |k, code| *k += code * stride);
         }
-        match kp.source {
-            Source::Drug => add!(table.drug),
-            Source::Name => add!(table.name),
-            Source::Place => add!(table.place),
-            Source::Agency => add!(table.agency),
-            Source::Route => add!(table.route),
-            Source::Time => {
-                let Some(tp) = plan.time.as_ref() else {
-                    continue;
+        if !plan.filter.is_empty() || period.is_some() {
+            apply_filter(table, plan, period, start, n, acc, |i| keys[i] = SKIP);
+        }
+        accumulate(table, start, n, &slot_of_unit, acc, |acc, i| match keys[i] {
+            SKIP => None,
+            key if dense => Some(key as usize),
+            key => Some(acc.slot_for(key)),
+        });
+        start += n;
+    }
+}
+
+/// The rows `lo..hi` with keys of several words.
+fn run_wide(
+    table: &SeizureTable,
+    plan: &Plan,
+    (period, rule): (Option<Period>, SpanRule),
+    (lo, hi): (usize, usize),
+    words: usize,
+    acc: &mut Acc,
+) {
+    let slot_of_unit = slot_of_units();
+    let mut keys = vec![0u64; BLOCK * words];
+    let mut skipped = [false; BLOCK];
+    let mut start = lo;
+    while start < hi {
+        let n = (start + BLOCK).min(hi) - start;
+        let keys = &mut keys[..n * words];
+        keys.fill(0);
+        for kp in plan.keys.iter().filter(|kp| kp.cardinality > 1) {
+            let (word, shift) = (kp.word, kp.shift);
+            for_each_code(table, plan, kp, rule, start, keys.chunks_exact_mut(words), move |k, code| {
+                k[word] |= code << shift
+            });
+        }
+        skipped[..n].fill(false);
+        if !plan.filter.is_empty() || period.is_some() {
+            apply_filter(table, plan, period, start, n, acc, |i| skipped[i] = true);
+        }
+        accumulate(table, start, n, &slot_of_unit, acc, |acc, i| {
+            (!skipped[i]).then(|| acc.wide_slot_for(&keys[i * words..(i + 1) * words]))
+        });
+        start += n;
+    }
+}
+
+/// Calls `put` with each target (one per row from `start`) and the dense code
+/// of key `kp` in that row: tight loops over a lookup table.
+fn for_each_code<'a, T: ?Sized + 'a>(
+    table: &SeizureTable,
+    plan: &Plan,
+    kp: &KeyPlan,
+    rule: SpanRule,
+    start: usize,
+    targets: impl Iterator<Item = &'a mut T>,
+    put: impl Fn(&mut T, u64),
+) {
+    let lut = &kp.lut;
+    macro_rules! each {
+        ($col:expr) => {{
+            for (t, &c) in targets.zip(&$col[start..]) {
+                put(t, u64::from(lut.get(c as usize).copied().unwrap_or(0)));
+            }
+        }};
+    }
+    match kp.source {
+        Source::Drug => each!(table.drug),
+        Source::Name => each!(table.name),
+        Source::Place => each!(table.place),
+        Source::Agency => each!(table.agency),
+        Source::Route => each!(table.route),
+        Source::CountUnit => each!(table.unit),
+        Source::Time => {
+            let Some(tp) = plan.time.as_ref() else {
+                return;
+            };
+            let days = &tp.bucket_of_day;
+            for ((t, &s), &sp) in targets.zip(&table.start[start..]).zip(&table.span[start..]) {
+                let i0 = (s - tp.day0) as usize;
+                let b0 = days.get(i0).copied().unwrap_or(tp.unattributed);
+                let b1 = days.get(i0 + usize::from(sp)).copied().unwrap_or(tp.unattributed);
+                let code = if b0 == b1 {
+                    b0
+                } else {
+                    match rule {
+                        SpanRule::Separate => tp.unattributed,
+                        SpanRule::ByStart => b0,
+                        SpanRule::ByEnd => b1,
+                    }
                 };
-                let days = &tp.bucket_of_day;
-                let starts = &table.start[start..start + n];
-                let spans = &table.span[start..start + n];
-                for ((k, &s), &sp) in keys.iter_mut().zip(starts).zip(spans) {
-                    let i0 = (s - tp.day0) as usize;
-                    let b0 = days.get(i0).copied().unwrap_or(tp.unattributed);
-                    let b1 = days.get(i0 + usize::from(sp)).copied().unwrap_or(tp.unattributed);
-                    let code = if b0 == b1 {
-                        b0
-                    } else {
-                        match rule {
-                            SpanRule::Separate => tp.unattributed,
-                            SpanRule::ByStart => b0,
-                            SpanRule::ByEnd => b1,
-                        }
-                    };
-                    *k += u64::from(code) * stride;
-                }
+                put(t, u64::from(code));
             }
         }
     }
 }
 
+/// Counts rows the filter or the period excludes, and calls `skip` with each.
 fn apply_filter(
     table: &SeizureTable,
     plan: &Plan,
     period: Option<Period>,
     start: usize,
-    keys: &mut [u64],
+    n: usize,
     acc: &mut Acc,
+    mut skip: impl FnMut(usize),
 ) {
     let f = &plan.filter;
-    for (i, k) in keys.iter_mut().enumerate() {
+    for i in 0..n {
         let r = start + i;
         let ok = f.drug.as_ref().is_none_or(|m| m[usize::from(table.drug[r])])
             && f.name.as_ref().is_none_or(|m| m[table.name[r] as usize])
@@ -293,7 +399,7 @@ fn apply_filter(
             && f.route.as_ref().is_none_or(|m| m[usize::from(table.route[r])]);
         if !ok {
             acc.filtered_out += 1;
-            *k = SKIP;
+            skip(i);
             continue;
         }
         if let Some(p) = period {
@@ -301,29 +407,34 @@ fn apply_filter(
             let e = s + i32::from(table.span[r]);
             if e < p.start.days() || s > p.end.days() {
                 acc.outside_period += 1;
-                *k = SKIP;
+                skip(i);
             } else if s < p.start.days() || e > p.end.days() {
                 acc.straddling_period += 1;
-                *k = SKIP;
+                skip(i);
             }
         }
     }
 }
 
-fn accumulate(table: &SeizureTable, start: usize, keys: &[u64], slot_of_unit: &[u8; 256], acc: &mut Acc) {
-    let n = keys.len();
+/// Adds rows `start..start + n` into their slots; `slot(acc, i)` finds row
+/// `i`'s slot (`None`: the row is skipped).
+fn accumulate(
+    table: &SeizureTable,
+    start: usize,
+    n: usize,
+    slot_of_unit: &[u8; 256],
+    acc: &mut Acc,
+    mut slot: impl FnMut(&mut Acc, usize) -> Option<usize>,
+) {
     let units = &table.unit[start..start + n];
     let amounts = &table.amount[start..start + n];
     let events = &table.seizures[start..start + n];
     let starts = &table.start[start..start + n];
     let spans = &table.span[start..start + n];
-    let dense = acc.index.is_none();
     for i in 0..n {
-        let key = keys[i];
-        if key == SKIP {
+        let Some(k) = slot(acc, i) else {
             continue;
-        }
-        let k = if dense { key as usize } else { acc.slot_for(key) };
+        };
         acc.add(
             k,
             slot_of_unit[usize::from(units[i])],

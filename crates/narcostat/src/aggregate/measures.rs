@@ -1,8 +1,10 @@
 //! The measures kept per group.
 
 use crate::period::Date;
-use crate::quantity::{Decimal, Dimension, Quantity, Unit};
+use crate::quantity::{CountUnit, Decimal, Quantity, Unit};
+use crate::rank::Measure;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The sum, extremes and record count of one dimension's quantities in a group.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,7 +46,7 @@ impl Total {
 
     pub(crate) fn merge(&mut self, other: &Self) -> Option<()> {
         self.sum = self.sum.checked_add(other.sum)?;
-        self.records += other.records;
+        self.records = self.records.checked_add(other.records)?;
         self.min = min_opt(self.min, other.min);
         self.max = max_opt(self.max, other.max);
         Some(())
@@ -82,15 +84,21 @@ fn max_opt(a: Option<i64>, b: Option<i64>) -> Option<i64> {
     }
 }
 
-/// What a group adds up to. Mass, volume and counts are kept apart.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// The total of no record: what a count of a kind absent from a group reads as.
+const NO_TOTAL: Total = Total { sum: 0, records: 0, min: None, max: None };
+
+/// What a group adds up to. Mass, volume and each kind of counted item are
+/// kept apart.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Measures {
     /// Mass.
     pub mass: Total,
     /// Volume.
     pub volume: Total,
-    /// Counted items.
-    pub count: Total,
+    /// Counted items, one total per kind (tablets, plants, bottles, ...):
+    /// never added together. Kinds no record counted are absent.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub counts: BTreeMap<CountUnit, Total>,
     /// Records with no quantity (UNODC's `NULL`): counted, never as zero.
     pub no_quantity: u64,
     /// Records in the group.
@@ -108,32 +116,31 @@ pub struct Measures {
 }
 
 impl Measures {
-    /// The total of a dimension.
-    pub fn total(&self, dimension: Dimension) -> &Total {
-        match dimension {
-            Dimension::Mass => &self.mass,
-            Dimension::Volume => &self.volume,
-            Dimension::Count => &self.count,
-        }
+    /// The total of one kind of counted item (empty when no record counted it).
+    pub fn count(&self, unit: CountUnit) -> &Total {
+        self.counts.get(&unit).unwrap_or(&NO_TOTAL)
     }
 
-    /// Mean quantity per seizure event in the dimension's reporting unit, when
-    /// every record with a quantity of that dimension also reports its events.
-    pub fn mean_per_event(&self, dimension: Dimension) -> Option<f64> {
-        let t = self.total(dimension);
+    /// Mean quantity per seizure event in the measure's reporting unit, when
+    /// every record of the group also reports its events.
+    pub fn mean_per_event(&self, measure: Measure) -> Option<f64> {
+        let t = measure.total(self)?;
+        let unit = measure.unit()?;
         (self.seizures > 0 && self.seizures_reported == self.records && !t.is_empty())
-            .then(|| t.to_f64(dimension.reporting_unit()) / self.seizures as f64)
+            .then(|| t.to_f64(unit) / self.seizures as f64)
     }
 
     /// Adds another group's measures; `None` on overflow.
     pub fn merge(&mut self, other: &Self) -> Option<()> {
         self.mass.merge(&other.mass)?;
         self.volume.merge(&other.volume)?;
-        self.count.merge(&other.count)?;
-        self.no_quantity += other.no_quantity;
-        self.records += other.records;
+        for (unit, t) in &other.counts {
+            self.counts.entry(*unit).or_default().merge(t)?;
+        }
+        self.no_quantity = self.no_quantity.checked_add(other.no_quantity)?;
+        self.records = self.records.checked_add(other.records)?;
         self.seizures = self.seizures.checked_add(other.seizures)?;
-        self.seizures_reported += other.seizures_reported;
+        self.seizures_reported = self.seizures_reported.checked_add(other.seizures_reported)?;
         self.first = match (self.first, other.first) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),

@@ -11,10 +11,19 @@ pub use key::KeyValue;
 pub use measures::{Measures, Total};
 
 use crate::period::Date;
+use crate::quantity::CountUnit;
 use crate::query::{GroupKey, Query, QueryError};
 use crate::table::SeizureTable;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+/// Aggregates tables of at least `rows` rows on several threads (default
+/// 65,536; below that one thread is faster). For tests that want the parallel
+/// path on small tables; results never depend on it.
+#[doc(hidden)]
+pub fn set_parallel_min_rows(rows: usize) {
+    engine::set_parallel_min_rows(rows);
+}
 
 /// An aggregation that cannot be done.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -29,6 +38,10 @@ pub enum AggregateError {
         /// The group's key, as labels.
         group: String,
     },
+    /// The table's record of which kinds of items it counts does not match
+    /// its rows (a table not built through its own methods).
+    #[error("the table counts a kind of item it has no record of; rebuild it from its records")]
+    InconsistentTable,
     /// Two partial aggregates of different queries cannot be merged.
     #[error("cannot merge aggregates of different queries ({left} vs {right})")]
     Incompatible {
@@ -134,13 +147,20 @@ impl SeizureTable {
         query.validate()?;
         let plan = plan::plan(self, query);
         let acc = engine::run(self, &plan, query.period, query.span_rule);
-        Ok(finish(self, query, &plan, &acc))
+        finish(self, query, &plan, &acc)
     }
 }
 
-fn finish(table: &SeizureTable, query: &Query, plan: &plan::Plan, acc: &engine::Acc) -> Aggregate {
+/// The groups of the accumulated slots: several slots make one group when
+/// they differ only in the kind of item counted.
+fn finish(
+    table: &SeizureTable,
+    query: &Query,
+    plan: &plan::Plan,
+    acc: &engine::Acc,
+) -> Result<Aggregate, AggregateError> {
     let time_pos = query.by.iter().position(|k| matches!(k, GroupKey::Time(_)));
-    let unattributed_code = plan.time.as_ref().map(|t| t.unattributed);
+    let unattributed_code = plan.time.as_ref().map(|t| u64::from(t.unattributed));
     let mut groups = BTreeMap::new();
     let mut unattributed = BTreeMap::new();
     let mut accounting = Accounting {
@@ -151,51 +171,80 @@ fn finish(table: &SeizureTable, query: &Query, plan: &plan::Plan, acc: &engine::
         ..Accounting::default()
     };
     for slot in 0..acc.slots() {
-        let sl = &acc.slots[slot];
-        let records: u64 = sl.count.iter().sum();
-        if records == 0 {
+        let Some(m) = slot_measures(plan, acc, slot)? else {
             continue;
-        }
-        let composite = if acc.index.is_some() { acc.keys[slot] } else { slot as u64 };
-        let mut key = Vec::with_capacity(plan.keys.len());
+        };
+        let mut key = Vec::with_capacity(query.by.len());
         let mut is_unattributed = false;
-        for (i, kp) in plan.keys.iter().enumerate() {
-            let code = (composite / kp.stride) % kp.values.len().max(1) as u64;
-            if Some(i) == time_pos && Some(code as u32) == unattributed_code {
-                is_unattributed = true;
-            }
+        for (i, kp) in plan.query_keys().iter().enumerate() {
+            let code = acc.code(slot, kp);
+            is_unattributed |= Some(i) == time_pos && Some(code) == unattributed_code;
             key.push(kp.values.get(code as usize).cloned().unwrap_or(KeyValue::Missing));
         }
-        let total = |j: usize| Total {
-            sum: acc.sum(slot, j),
-            records: sl.count[j],
-            min: (sl.count[j] > 0).then_some(sl.min[j]),
-            max: (sl.count[j] > 0).then_some(sl.max[j]),
-        };
-        let m = Measures {
-            mass: total(0),
-            volume: total(1),
-            count: total(2),
-            no_quantity: sl.count[3],
-            records,
-            seizures: sl.events,
-            seizures_reported: sl.events_reported,
-            first: Some(Date::from_days(sl.first)),
-            last: Some(Date::from_days(sl.last)),
-        };
         accounting.without_quantity += m.no_quantity;
-        if is_unattributed {
-            accounting.unattributed += records;
-            unattributed.insert(key, m);
+        let target = if is_unattributed {
+            accounting.unattributed += m.records;
+            &mut unattributed
         } else {
-            accounting.aggregated += records;
-            groups.insert(key, m);
-        }
+            accounting.aggregated += m.records;
+            &mut groups
+        };
+        add_group(target, key, &m)?;
     }
     let to_vec = |map: BTreeMap<Vec<KeyValue>, Measures>| {
         map.into_iter().map(|(key, measures)| Group { key, measures }).collect()
     };
-    Aggregate { query: query.clone(), groups: to_vec(groups), unattributed: to_vec(unattributed), accounting }
+    Ok(Aggregate { query: query.clone(), groups: to_vec(groups), unattributed: to_vec(unattributed), accounting })
+}
+
+/// The measures of one slot; `None` when no row reached it.
+fn slot_measures(plan: &plan::Plan, acc: &engine::Acc, slot: usize) -> Result<Option<Measures>, AggregateError> {
+    let sl = &acc.slots[slot];
+    let records: u64 = sl.count.iter().sum();
+    if records == 0 {
+        return Ok(None);
+    }
+    let total = |j: usize| Total {
+        sum: acc.sum(slot, j),
+        records: sl.count[j],
+        min: (sl.count[j] > 0).then_some(sl.min[j]),
+        max: (sl.count[j] > 0).then_some(sl.max[j]),
+    };
+    let mut counts = BTreeMap::new();
+    if sl.count[2] > 0 {
+        let code = plan.count_key().map_or(0, |kp| acc.code(slot, kp));
+        let kind = plan.count_units.get(code as usize).ok_or(AggregateError::InconsistentTable)?;
+        counts.insert(*kind, total(2));
+    }
+    Ok(Some(Measures {
+        mass: total(0),
+        volume: total(1),
+        counts,
+        no_quantity: sl.count[3],
+        records,
+        seizures: sl.events,
+        seizures_reported: sl.events_reported,
+        first: Some(Date::from_days(sl.first)),
+        last: Some(Date::from_days(sl.last)),
+    }))
+}
+
+/// Adds measures to a group of `map`, or makes the group.
+fn add_group(
+    map: &mut BTreeMap<Vec<KeyValue>, Measures>,
+    key: Vec<KeyValue>,
+    m: &Measures,
+) -> Result<(), AggregateError> {
+    match map.entry(key) {
+        std::collections::btree_map::Entry::Vacant(e) => {
+            e.insert(m.clone());
+        }
+        std::collections::btree_map::Entry::Occupied(mut e) => {
+            let label = e.key().iter().map(KeyValue::label).collect::<Vec<_>>().join(" / ");
+            e.get_mut().merge(m).ok_or(AggregateError::Overflow { group: label })?;
+        }
+    }
+    Ok(())
 }
 
 impl Aggregate {
@@ -212,6 +261,14 @@ impl Aggregate {
             let _ = total.merge(&g.measures);
         }
         total
+    }
+
+    /// The kinds of items counted in any group (attributable or not), in
+    /// [`CountUnit::ALL`] order: one count measure, and one output column, each.
+    pub fn count_units(&self) -> Vec<CountUnit> {
+        let kinds: std::collections::BTreeSet<CountUnit> =
+            self.groups.iter().chain(&self.unattributed).flat_map(|g| g.measures.counts.keys().copied()).collect();
+        kinds.into_iter().collect()
     }
 
     /// The group with this key, if any.
@@ -264,21 +321,14 @@ impl Aggregate {
 
 fn fold(map: &mut BTreeMap<Vec<KeyValue>, Measures>, groups: &[Group]) -> Result<(), AggregateError> {
     for g in groups {
-        match map.get_mut(&g.key) {
-            Some(m) => m.merge(&g.measures).ok_or_else(|| AggregateError::Overflow { group: g.label() })?,
-            None => {
-                map.insert(g.key.clone(), g.measures);
-            }
-        }
+        add_group(map, g.key.clone(), &g.measures)?;
     }
     Ok(())
 }
 
 fn merge_groups(a: &[Group], b: &[Group]) -> Result<Vec<Group>, AggregateError> {
-    let mut map: BTreeMap<Vec<KeyValue>, Measures> = a.iter().map(|g| (g.key.clone(), g.measures)).collect();
-    for g in b {
-        let entry = map.entry(g.key.clone()).or_default();
-        entry.merge(&g.measures).ok_or_else(|| AggregateError::Overflow { group: g.label() })?;
-    }
+    let mut map: BTreeMap<Vec<KeyValue>, Measures> = BTreeMap::new();
+    fold(&mut map, a)?;
+    fold(&mut map, b)?;
     Ok(map.into_iter().map(|(key, measures)| Group { key, measures }).collect())
 }

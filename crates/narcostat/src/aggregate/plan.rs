@@ -4,6 +4,7 @@
 use super::key::KeyValue;
 use crate::period::{Date, Granularity};
 use crate::place::{IranProvince, ProvinceCodes};
+use crate::quantity::{CountUnit, Unit};
 use crate::query::{Filter, GroupKey, Query};
 use crate::substance::{Drug, normalize};
 use crate::table::SeizureTable;
@@ -18,16 +19,50 @@ pub(super) enum Source {
     Agency,
     Route,
     Time,
+    /// The unit column, as the kind of item a count counts (a hidden key).
+    CountUnit,
 }
 
 /// One grouping key, planned: a lookup from the column's dictionary code to
-/// a dense code, and the value each dense code stands for.
+/// a dense code, the value each dense code stands for, and where the code
+/// goes in the composite key.
 #[derive(Debug)]
 pub(super) struct KeyPlan {
     pub source: Source,
     pub lut: Vec<u32>,
     pub values: Vec<KeyValue>,
+    /// How many dense codes there are (at least 1).
+    pub cardinality: u64,
+    /// Narrow layout: the code's multiplier.
     pub stride: u64,
+    /// Wide layout: the word, bit offset and bit width of the code.
+    pub word: usize,
+    pub shift: u32,
+    pub bits: u32,
+}
+
+impl KeyPlan {
+    fn new(source: Source, lut: Vec<u32>, values: Vec<KeyValue>, cardinality: usize) -> Self {
+        let cardinality = u64::try_from(cardinality.max(1)).unwrap_or(u64::MAX);
+        Self { source, lut, values, cardinality, stride: 0, word: 0, shift: 0, bits: 0 }
+    }
+}
+
+/// How a row's key codes combine into one composite key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Layout {
+    /// Mixed radix in one `u64` (the sum of `code * stride`): the product of
+    /// the cardinalities fits in a `u64`, so every key stays below `u64::MAX`
+    /// (the engine's "skip this row" mark).
+    Narrow {
+        /// The number of composite keys.
+        cardinality: u64,
+    },
+    /// Bit fields in several `u64` words, when the product passes 64 bits.
+    Wide {
+        /// Words per key.
+        words: usize,
+    },
 }
 
 /// The time key, planned: the dense bucket code of each day from `day0`.
@@ -61,11 +96,25 @@ impl FilterPlan {
 
 #[derive(Debug)]
 pub(super) struct Plan {
+    /// The query's keys, then the hidden count-unit key.
     pub keys: Vec<KeyPlan>,
     pub time: Option<TimePlan>,
     pub filter: FilterPlan,
-    /// Number of composite keys (product of the cardinalities).
-    pub cardinality: u64,
+    /// The kind of item counted in the slots of each count-unit code.
+    pub count_units: Vec<CountUnit>,
+    pub layout: Layout,
+}
+
+impl Plan {
+    /// The query's keys (without the hidden count-unit key).
+    pub fn query_keys(&self) -> &[KeyPlan] {
+        self.keys.split_last().map_or(&[], |(_, query)| query)
+    }
+
+    /// The hidden count-unit key.
+    pub fn count_key(&self) -> Option<&KeyPlan> {
+        self.keys.last()
+    }
 }
 
 /// Dense codes for distinct values, in first-seen order.
@@ -136,7 +185,49 @@ fn plan_key(table: &SeizureTable, key: GroupKey) -> KeyPlan {
         }
         GroupKey::Time(_) => (Source::Time, Vec::new()),
     };
-    KeyPlan { source, lut, values: dense.values, stride: 0 }
+    let cardinality = dense.values.len();
+    KeyPlan::new(source, lut, dense.values, cardinality)
+}
+
+/// The hidden key that keeps counts of different kinds of items apart: one
+/// code per kind the table counts (mass, volume and rows without quantity
+/// share code 0). With at most one kind it has one code and costs nothing.
+fn plan_count_units(table: &SeizureTable) -> (KeyPlan, Vec<CountUnit>) {
+    let kinds = table.count_units();
+    let lut = (0..=usize::from(u8::MAX))
+        .map(|i| {
+            let kind = Unit::ALL.get(i).and_then(|&u| CountUnit::of(u));
+            let code = kind.and_then(|k| kinds.iter().position(|&x| x == k)).unwrap_or(0);
+            u32::try_from(code).unwrap_or(0)
+        })
+        .collect();
+    (KeyPlan::new(Source::CountUnit, lut, Vec::new(), kinds.len()), kinds)
+}
+
+/// Lays the keys out: mixed radix in one word when the product of the
+/// cardinalities fits (checked, never wrapped), else bit fields in several words.
+fn lay_out(keys: &mut [KeyPlan]) -> Layout {
+    let product = keys.iter().try_fold(1u64, |acc, k| acc.checked_mul(k.cardinality));
+    if let Some(cardinality) = product {
+        // Strides: the first key varies slowest. Each partial product divides `cardinality`.
+        let mut stride: u64 = 1;
+        for kp in keys.iter_mut().rev() {
+            kp.stride = stride;
+            stride = stride.saturating_mul(kp.cardinality);
+        }
+        return Layout::Narrow { cardinality };
+    }
+    let (mut word, mut shift) = (0, 0);
+    for kp in keys.iter_mut() {
+        let bits = u64::BITS - (kp.cardinality - 1).leading_zeros();
+        if shift + bits > u64::BITS {
+            word += 1;
+            shift = 0;
+        }
+        (kp.word, kp.shift, kp.bits) = (word, shift, bits);
+        shift += bits;
+    }
+    Layout::Wide { words: word + 1 }
 }
 
 fn plan_time(table: &SeizureTable, g: Granularity) -> (TimePlan, Vec<KeyValue>) {
@@ -212,16 +303,14 @@ pub(super) fn plan(table: &SeizureTable, query: &Query) -> Plan {
         let mut kp = plan_key(table, k);
         if let GroupKey::Time(g) = k {
             let (tp, values) = plan_time(table, g);
-            kp.values = values;
+            let n = values.len();
+            kp = KeyPlan::new(Source::Time, Vec::new(), values, n);
             time = Some(tp);
         }
         keys.push(kp);
     }
-    // Strides: the first key varies slowest.
-    let mut cardinality: u64 = 1;
-    for kp in keys.iter_mut().rev() {
-        kp.stride = cardinality;
-        cardinality = cardinality.saturating_mul(kp.values.len().max(1) as u64);
-    }
-    Plan { keys, time, filter: plan_filter(table, &query.filter), cardinality }
+    let (count_key, count_units) = plan_count_units(table);
+    keys.push(count_key);
+    let layout = lay_out(&mut keys);
+    Plan { keys, time, filter: plan_filter(table, &query.filter), count_units, layout }
 }

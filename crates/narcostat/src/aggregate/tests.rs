@@ -3,7 +3,7 @@ use crate::compare::ChangeStatus;
 use crate::equivalent::{Basis, Factors};
 use crate::period::{Date, Granularity, Period};
 use crate::place::{CountryCode, Place};
-use crate::quantity::{Quantity, Unit};
+use crate::quantity::{CountUnit, Quantity, Unit};
 use crate::query::{Filter, GroupKey, Query, SpanRule};
 use crate::rank::Measure;
 use crate::record::Seizure;
@@ -139,7 +139,7 @@ fn dimensions_are_kept_apart_and_nulls_are_not_zero() {
     assert_eq!(m.mass.value_in(Unit::Gram).to_string(), "2");
     assert_eq!(m.mass.records, 2);
     assert_eq!(m.mass.min, Some(0));
-    assert_eq!(m.count.value_in(Unit::Blot).to_string(), "300");
+    assert_eq!(m.count(CountUnit::Blots).value_in(Unit::Blot).to_string(), "300");
     assert_eq!(m.volume.value_in(Unit::Millilitre).to_string(), "500");
     assert_eq!(m.no_quantity, 1);
     assert_eq!(m.records, 5);
@@ -336,10 +336,10 @@ proptest! {
         let mut all = r.grand_total();
         for g in &r.unattributed { all.merge(&g.measures).unwrap(); }
         let whole = agg(&rows, &Query::default());
-        let expected = whole.groups.first().map(|g| g.measures).unwrap_or_default();
+        let expected = whole.groups.first().map(|g| g.measures.clone()).unwrap_or_default();
         prop_assert_eq!(all.mass.sum, expected.mass.sum);
         prop_assert_eq!(all.volume.sum, expected.volume.sum);
-        prop_assert_eq!(all.count.sum, expected.count.sum);
+        prop_assert_eq!(&all.counts, &expected.counts);
         prop_assert_eq!(all.records, rows.len() as u64);
         prop_assert_eq!(all.seizures, expected.seizures);
         prop_assert!(r.accounting.balanced());
@@ -439,4 +439,74 @@ fn parallel_run_equals_merged_serial_parts() {
     let parts: Vec<_> = rows.chunks(25_000).map(|c| agg(c, &q)).collect();
     assert_eq!(Aggregate::merge_all(&q, &parts).unwrap(), whole);
     assert_eq!(whole.accounting.aggregated, 100_000);
+}
+
+#[test]
+fn counts_of_different_kinds_stay_apart_through_merge_and_serde() {
+    let rows = [
+        seizure(Drug::Captagon, "500 tablets", (2021, 2, 1), (2021, 2, 1), "SAU"),
+        seizure(Drug::Captagon, "2 thousand tablets", (2021, 2, 1), (2021, 2, 1), "SAU"),
+        seizure(Drug::CodeineCoughSyrup, "7 bottles", (2021, 2, 1), (2021, 2, 1), "SAU"),
+        seizure(Drug::CannabisPlants, "4 plants", (2021, 2, 1), (2021, 2, 1), "SAU"),
+        seizure(Drug::Heroin, "3 kg", (2021, 2, 1), (2021, 2, 1), "SAU"),
+    ];
+    let q = Query::by(&[GroupKey::Country]);
+    let whole = agg(&rows, &q);
+    let m = &whole.groups[0].measures;
+    let counts: Vec<(CountUnit, String)> =
+        m.counts.iter().map(|(k, t)| (*k, t.value_in(k.unit()).to_string())).collect();
+    assert_eq!(
+        counts,
+        [(CountUnit::Tablets, "2500".into()), (CountUnit::Plants, "4".into()), (CountUnit::Bottles, "7".into())]
+    );
+    assert_eq!((m.count(CountUnit::Tablets).records, m.count(CountUnit::Units).records), (2, 0));
+    assert_eq!((m.mass.value_in(Unit::Kilogram).to_string(), m.records), ("3".into(), 5));
+    assert_eq!(whole.count_units(), [CountUnit::Tablets, CountUnit::Plants, CountUnit::Bottles]);
+    // Split so that no part counts every kind, merged, and through JSON.
+    let parts: Vec<Aggregate> = rows.chunks(2).map(|c| agg(c, &q)).collect();
+    let json = serde_json::to_string(&parts).unwrap();
+    assert!(json.contains("\"counts\":{\"tablets\":"), "{json}");
+    let back: Vec<Aggregate> = serde_json::from_str(&json).unwrap();
+    assert_eq!(Aggregate::merge_all(&q, &back).unwrap(), whole);
+    // Ranking by a count names its kind; a bare "count" needs one kind.
+    assert_eq!(
+        Measure::parse_for("count", &whole.count_units()).map_err(|e| e.to_string()),
+        Err(
+            "measure \"count\" is ambiguous: the data counts tablets, plants, bottles; name one of them as the measure"
+                .into()
+        )
+    );
+    let ranking = whole.rank(Measure::parse("plants").unwrap(), None);
+    assert_eq!((ranking.entries[0].value.to_string(), ranking.measure.column()), ("4".into(), "count_plants"));
+}
+
+#[test]
+fn trend_changes_only_between_adjacent_periods() {
+    let rows = [
+        seizure(Drug::Opium, "100 kg", (1990, 1, 1), (1990, 12, 31), "IRN"),
+        seizure(Drug::Opium, "120 kg", (1991, 1, 1), (1991, 12, 31), "IRN"),
+        seizure(Drug::Opium, "1200 kg", (2002, 1, 1), (2002, 12, 31), "IRN"),
+        seizure(Drug::Opium, "900 kg", (2003, 1, 1), (2003, 12, 31), "IRN"),
+        seizure(Drug::Heroin, "5 kg", (1991, 1, 1), (1991, 12, 31), "IRN"),
+        seizure(Drug::Heroin, "6 kg", (1992, 1, 1), (1992, 12, 31), "IRN"),
+    ];
+    // By year and drug: a series per drug, each with its own adjacent years.
+    let by = [GroupKey::Time(Granularity::Year), GroupKey::Drug];
+    let points = crate::compare::trend(&agg(&rows, &Query::by(&by)), Measure::Mass);
+    let got: Vec<(String, Option<String>, u64)> =
+        points.iter().map(|p| (p.label.clone(), p.change.map(|c| c.to_string()), p.missing_before)).collect();
+    let want = [
+        ("1990 / Opium", None, 0),
+        ("1991 / Opium", Some("20"), 0),
+        ("1991 / Heroin", None, 0),
+        ("1992 / Heroin", Some("1"), 0),
+        ("2002 / Opium", None, 10),
+        ("2003 / Opium", Some("-300"), 0),
+    ];
+    let want: Vec<(String, Option<String>, u64)> =
+        want.iter().map(|(l, c, m)| ((*l).to_owned(), c.map(str::to_owned), *m)).collect();
+    assert_eq!(got, want);
+    // Without a time key there are no periods, so no changes.
+    let points = crate::compare::trend(&agg(&rows, &Query::by(&[GroupKey::Drug])), Measure::Mass);
+    assert!(points.iter().all(|p| p.change.is_none() && p.missing_before == 0));
 }

@@ -274,8 +274,9 @@ impl Bulletin {
             if !g.volume.is_empty() {
                 other_totals.push(format!("{} l", n(g.volume.value_in(crate::Unit::Litre))));
             }
-            if !g.count.is_empty() {
-                other_totals.push(format!("{} units (tablets, plants, ...)", n(g.count.value_in(crate::Unit::Unit))));
+            // Each kind of item apart: tablets and plants are never added together.
+            for (kind, t) in &g.counts {
+                other_totals.push(format!("{} {kind}", n(t.value_in(kind.unit()))));
             }
         }
         // The previous period, when the data has records in it.

@@ -1,8 +1,10 @@
 //! Quantities: exact integer amounts in base units, with the unit they were reported in.
 
+mod count_unit;
 mod decimal;
 mod unit;
 
+pub use count_unit::CountUnit;
 pub(crate) use decimal::div_round_half_even;
 pub use decimal::{Decimal, DecimalMark, NumberError, group_thousands};
 use serde::{Deserialize, Serialize};

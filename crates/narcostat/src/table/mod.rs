@@ -4,7 +4,7 @@ mod dict;
 
 use crate::period::{Date, Period, PeriodError};
 use crate::place::{CountryCode, Place};
-use crate::quantity::{Quantity, Unit};
+use crate::quantity::{CountUnit, Quantity, Unit};
 use crate::record::Seizure;
 use crate::substance::{Drug, Substance};
 pub(crate) use dict::Dict;
@@ -92,6 +92,8 @@ pub struct SeizureTable {
     /// Which drugs (by index into [`Drug::ALL`]) occur, so that group keys
     /// span only those.
     pub(crate) drugs_seen: [u64; 4],
+    /// Which units (by index into [`Unit::ALL`]) occur.
+    pub(crate) units_seen: u64,
 }
 
 /// Borrowed raw columns of a [`SeizureTable`].
@@ -207,6 +209,9 @@ impl SeizureTable {
         let d = drug_index(drug);
         self.drugs_seen[usize::from(d / 64)] |= 1 << (d % 64);
         self.drug.push(d);
+        if let Some(q) = quantity {
+            self.units_seen |= 1 << unit_index(q.unit());
+        }
         self.unit.push(quantity.map_or(NO_QUANTITY, |q| unit_index(q.unit())));
         self.amount.push(quantity.map_or(0, Quantity::base));
         self.name.push(codes.name);
@@ -283,6 +288,15 @@ impl SeizureTable {
         self.drugs_seen[usize::from(d / 64)] & (1 << (d % 64)) != 0
     }
 
+    /// The kinds of counted items the table's quantities count, in [`CountUnit::ALL`] order.
+    pub fn count_units(&self) -> Vec<CountUnit> {
+        let seen = |u: Unit| self.units_seen & (1 << unit_index(u)) != 0;
+        CountUnit::ALL
+            .into_iter()
+            .filter(|c| Unit::ALL.iter().any(|&u| CountUnit::of(u) == Some(*c) && seen(u)))
+            .collect()
+    }
+
     /// The raw columns, for zero-copy export and for benchmarks.
     pub fn columns(&self) -> Columns<'_> {
         Columns {
@@ -319,6 +333,7 @@ impl SeizureTable {
         for (mine, theirs) in self.drugs_seen.iter_mut().zip(other.drugs_seen) {
             *mine |= theirs;
         }
+        self.units_seen |= other.units_seen;
         Ok(())
     }
 
