@@ -95,10 +95,13 @@ pub fn aggregate_error(py: Python<'_>, e: narcostat::AggregateError) -> PyErr {
     }
 }
 
-/// A quantity error: `UnitMismatchError` across dimensions, else `ParseError`.
+/// A quantity error: `UnitMismatchError` across dimensions or kinds of
+/// counted items, else `ParseError`.
 pub fn quantity_error(py: Python<'_>, e: narcostat::QuantityError) -> PyErr {
     match e {
-        narcostat::QuantityError::DimensionMismatch { .. } => raise(py, "UnitMismatchError", e.to_string(), &[]),
+        narcostat::QuantityError::DimensionMismatch { .. } | narcostat::QuantityError::CountKindMismatch { .. } => {
+            raise(py, "UnitMismatchError", e.to_string(), &[])
+        }
         other => raise(py, "ParseError", other.to_string(), &[]),
     }
 }

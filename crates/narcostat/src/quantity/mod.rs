@@ -59,6 +59,14 @@ pub enum QuantityError {
         /// The right dimension.
         right: &'static str,
     },
+    /// Two counts of different kinds of items were combined (tablets and plants).
+    #[error("cannot add {left} to {right}: counts of different kinds are different measures")]
+    CountKindMismatch {
+        /// The left kind.
+        left: CountUnit,
+        /// The right kind.
+        right: CountUnit,
+    },
     /// A sum went beyond the range of the base unit.
     #[error("sum of quantities overflows")]
     Overflow,
@@ -186,10 +194,16 @@ impl Quantity {
         Ok(Self { base: self.base, unit })
     }
 
-    /// The sum, in the unit of `self`; an error across dimensions or on overflow.
+    /// The sum, in the unit of `self`; an error across dimensions, across
+    /// kinds of counted items (tablets and plants) or on overflow.
     pub fn checked_add(self, other: Self) -> Result<Self, QuantityError> {
         if self.dimension() != other.dimension() {
             return Err(mismatch(self.dimension(), other.dimension()));
+        }
+        if let (Some(left), Some(right)) = (CountUnit::of(self.unit), CountUnit::of(other.unit)) {
+            if left != right {
+                return Err(QuantityError::CountKindMismatch { left, right });
+            }
         }
         let base = self.base.checked_add(other.base).ok_or(QuantityError::Overflow)?;
         Ok(Self { base, unit: self.unit })

@@ -101,6 +101,21 @@ proptest! {
     }
 
     #[test]
+    fn counts_add_only_within_their_kind(a in 0i64..1_000_000, b in 0i64..1_000_000, i in 0usize..8, j in 0usize..8) {
+        let units = [Unit::Tablet, Unit::Pill, Unit::Dose, Unit::Unit, Unit::Plant, Unit::Blot, Unit::Bottle, Unit::Ampoule];
+        let (qa, qb) = (Quantity::from_base(a, units[i]).unwrap(), Quantity::from_base(b, units[j]).unwrap());
+        let sum = qa.checked_add(qb);
+        if i == j {
+            prop_assert_eq!(sum.map(Quantity::base), Ok(a + b));
+        } else {
+            prop_assert!(matches!(sum, Err(QuantityError::CountKindMismatch { .. })), "{:?}", sum);
+        }
+        // thousands of tablets are tablets
+        let thousands = Quantity::from_base(a, Unit::ThousandTablets).unwrap();
+        prop_assert_eq!(thousands.checked_add(Quantity::from_base(b, Unit::Tablet).unwrap()).map(Quantity::base), Ok(a + b));
+    }
+
+    #[test]
     fn decimal_parse_never_panics(s in "\\PC{0,24}") {
         let _ = Decimal::parse(&s, DecimalMark::Auto);
         let _ = Quantity::parse(&s);
