@@ -54,7 +54,16 @@ fuzz_target!(|data: &[u8]| {
     // Every bucket index: a period inside the range, or none.
     if let Some(bytes) = data.get(..4) {
         let index = i32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
-        for g in [Granularity::Day, Granularity::Week, Granularity::Month, Granularity::Quarter, Granularity::Year, Granularity::US_FISCAL_YEAR, Granularity::SolarHijriMonth, Granularity::SolarHijriYear] {
+        for g in [
+            Granularity::Day,
+            Granularity::Week,
+            Granularity::Month,
+            Granularity::Quarter,
+            Granularity::Year,
+            Granularity::US_FISCAL_YEAR,
+            Granularity::SolarHijriMonth,
+            Granularity::SolarHijriYear,
+        ] {
             if let Some(p) = g.bucket_period(index) {
                 check_period(p, text);
                 assert_eq!(g.bucket_of_period(p), Some(index), "{g:?} {index}");
