@@ -92,6 +92,13 @@ pub struct Columns<'a> {
     pub seizures: &'a [u32],
 }
 
+/// The length of a table at one moment (see [`SeizureTable::mark`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TableMark {
+    len: usize,
+    drugs_seen: [u64; 4],
+}
+
 /// Dictionary codes of one row.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Codes {
@@ -320,6 +327,29 @@ impl SeizureTable {
         self.span.shrink_to_fit();
         self.amount.shrink_to_fit();
         self.seizures.shrink_to_fit();
+    }
+
+    /// Where the table ends now, to [roll back](Self::roll_back) to.
+    pub(crate) fn mark(&self) -> TableMark {
+        TableMark { len: self.len(), drugs_seen: self.drugs_seen }
+    }
+
+    /// Drops the rows appended since `mark` (dictionary entries stay; they
+    /// hold no rows). For readers that add the records of one source row
+    /// together or not at all.
+    pub(crate) fn roll_back(&mut self, mark: TableMark) {
+        let len = mark.len;
+        self.drug.truncate(len);
+        self.unit.truncate(len);
+        self.name.truncate(len);
+        self.place.truncate(len);
+        self.agency.truncate(len);
+        self.route.truncate(len);
+        self.start.truncate(len);
+        self.span.truncate(len);
+        self.amount.truncate(len);
+        self.seizures.truncate(len);
+        self.drugs_seen = mark.drugs_seen;
     }
 
     /// Reserves room for `additional` more rows.
