@@ -4,7 +4,7 @@
 mod render;
 
 use crate::aggregate::AggregateError;
-use crate::check::{RecordError, Report, TableDataset, Tolerance, conflicts, report};
+use crate::check::{RecordError, Report, TableDataset, Tolerance, check_totals, conflicts, duplicates, outliers};
 use crate::compare::{Comparison, compare};
 use crate::period::Period;
 use crate::quantity::{Decimal, group_thousands};
@@ -334,9 +334,9 @@ fn finding(kind: &str, message: String) -> Finding {
 /// The period's share of the data checked as `narcostat check` checks a
 /// file, each finding naming its records; conflicts are over the whole data.
 fn data_quality(data: &TableDataset, scope: &TableDataset, period: Period) -> Vec<Finding> {
-    let checks = report(scope, Tolerance::default(), 100.0);
     let mut out = Vec::new();
-    for t in &checks.totals {
+    let totals = check_totals(scope, Tolerance::default());
+    for (t, _) in totals.iter().zip(&scope.reported_totals).filter(|(_, stated)| stated.period.overlaps(period)) {
         if t.check().is_none_or(|c| c.difference != "0") {
             out.push(finding("stated-total", format!("The stated total and its items differ: {}.", t.describe())));
         }
@@ -352,13 +352,13 @@ fn data_quality(data: &TableDataset, scope: &TableDataset, period: Period) -> Ve
             format!("{outside} seizure records also cover days outside {period}; they are included whole."),
         ));
     }
-    for d in &checks.duplicates {
+    for d in &duplicates(scope) {
         out.push(finding(
             "duplicate",
             format!("Likely the same seizure reported more than once: {}.", d.describe(scope)),
         ));
     }
-    for o in &checks.outliers {
+    for o in &outliers(scope, 100.0) {
         out.push(finding(
             "outlier",
             format!("Over 100 times the median of its drug in its country: {}.", o.describe(scope)),
@@ -383,10 +383,17 @@ impl Bulletin {
             Some(p) => p,
             None => span_of(data).ok_or(BulletinError::NoPeriod)?,
         };
-        let scope = data.overlapping(period);
-        let seizures = seizure_section(data, &scope, period)?;
+        // The period's records; no copy when the period touches them all (the default).
+        let copy;
+        let scope = if data.periods().all(|p| p.overlaps(period)) {
+            data
+        } else {
+            copy = data.overlapping(period);
+            &copy
+        };
+        let seizures = seizure_section(data, scope, period)?;
         let activities = activity_sections(data, period);
-        let data_quality = data_quality(data, &scope, period);
+        let data_quality = data_quality(data, scope, period);
         let title = data
             .sources
             .first()
