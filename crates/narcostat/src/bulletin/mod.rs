@@ -337,8 +337,12 @@ fn data_quality(data: &TableDataset, scope: &TableDataset, period: Period) -> Ve
     let mut out = Vec::new();
     let totals = check_totals(scope, Tolerance::default());
     for (t, _) in totals.iter().zip(&scope.reported_totals).filter(|(_, stated)| stated.period.overlaps(period)) {
-        if t.check().is_none_or(|c| c.difference != "0") {
-            out.push(finding("stated-total", format!("The stated total and its items differ: {}.", t.describe())));
+        match t.check() {
+            Some(c) if c.difference == "0" => {}
+            Some(_) => {
+                out.push(finding("stated-total", format!("The stated total and its items differ: {}.", t.describe())))
+            }
+            None => out.push(finding("stated-total", format!("A stated total cannot be checked: {}.", t.describe()))),
         }
     }
     for c in &conflicts(&data.sources, &data.activities) {

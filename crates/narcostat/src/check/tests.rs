@@ -354,3 +354,25 @@ fn unodc_plants_are_flagged_and_cbp_notes_are_not() {
     let (_, report) = read(unodc, &ReadOptions::default());
     assert_eq!(report.flagged, 1);
 }
+
+#[test]
+fn a_total_whose_items_overflow_is_reported_not_dropped() {
+    let rows =
+        vec![seizure(Drug::Heroin, "5000000 t", "2020", "IRN"), seizure(Drug::Heroin, "5000000 t", "2020", "IRN")];
+    let total = ReportedTotal {
+        stated: Quantity::parse("1 t").unwrap(),
+        qualifier: crate::record::Qualifier::Exact,
+        period: Period::parse("2020").unwrap(),
+        place: Place::country(CountryCode::resolve("IRN").unwrap()),
+        drugs: crate::DrugList::default(),
+        scope: None,
+        source: Some("t.csv:9".into()),
+    };
+    let data =
+        TableDataset::from_dataset(&Dataset { seizures: rows, reported_totals: vec![total], ..Dataset::default() })
+            .unwrap();
+    let r = report(&data, Tolerance::default(), 100.0);
+    assert_eq!(r.totals.len(), 1);
+    assert_eq!(r.inconsistent_totals().count(), 1);
+    assert!(r.totals[0].describe().contains("(at t.csv:9): cannot be checked"), "{}", r.totals[0].describe());
+}
