@@ -105,3 +105,14 @@ pub fn quantity_error(py: Python<'_>, e: narcostat::QuantityError) -> PyErr {
         other => raise(py, "ParseError", other.to_string(), &[]),
     }
 }
+
+/// A bulletin that cannot be made: a record the table cannot hold is a
+/// `ParseError`, a missing period a `QueryError`, an aggregation failure an `AggregateError`.
+pub fn bulletin_error(py: Python<'_>, e: narcostat::bulletin::BulletinError) -> PyErr {
+    use narcostat::bulletin::BulletinError;
+    match e {
+        BulletinError::Aggregate(a) => aggregate_error(py, a),
+        BulletinError::NoPeriod => query_error(py, e),
+        other => raise(py, "ParseError", other.to_string(), &[]),
+    }
+}

@@ -26,7 +26,8 @@ fn bulletin(
     let f = narcostat::bulletin::BulletinFormat::parse(format).ok_or_else(|| {
         errors::query_error(py, format!("unknown format {format:?}: expected text, markdown, html or json"))
     })?;
-    Ok(narcostat::bulletin::Bulletin::build(&dataset, period).render(f))
+    let b = narcostat::bulletin::Bulletin::build(&dataset, period).map_err(|e| errors::bulletin_error(py, e))?;
+    Ok(b.render(f))
 }
 
 fn dataset_of(py: Python<'_>, r: &Bound<'_, PyAny>) -> PyResult<narcostat::Dataset> {

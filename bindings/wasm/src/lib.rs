@@ -5,11 +5,11 @@ mod error;
 
 use error::{js_error, read_error};
 use narcostat::bulletin::{Bulletin, BulletinFormat};
-use narcostat::check::Tolerance;
+use narcostat::check::{TableDataset, Tolerance};
 use narcostat::rank::Measure;
 use narcostat::read::{Format, Mode, ReadOptions, ReadReport};
 use narcostat::write::{self, Cell};
-use narcostat::{CountryCode, Dataset, Filter, Granularity, GroupKey, Period, Query, SpanRule, Unit};
+use narcostat::{CountryCode, Filter, Granularity, GroupKey, Period, Query, SpanRule, Unit};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -174,12 +174,11 @@ fn options(value: JsValue) -> Result<QueryOpts, JsValue> {
     serde_wasm_bindgen::from_value(value).map_err(|e| js_error(&format!("invalid options: {e}"), "usage", None))
 }
 
-/// Seizure records in columns, with the records, stated totals and
+/// Seizure records in columns with their lines, and the stated totals and
 /// activities they came with (for checks and bulletins).
 #[wasm_bindgen(js_name = SeizureTable)]
 pub struct JsSeizureTable {
-    table: narcostat::SeizureTable,
-    dataset: Dataset,
+    data: TableDataset,
     report: ReadReport,
 }
 
@@ -217,64 +216,43 @@ impl JsSeizureTable {
             ro.resolution = narcostat::Resolution::KeepUnclassified;
         }
         let name = o.file_name.unwrap_or_else(|| "input".to_owned());
-        let mut dataset = Dataset::default();
-        let mut seizures = Vec::new();
-        let mut totals = Vec::new();
-        let (report, rest) = narcostat::read::read(
-            text.as_bytes(),
-            &name,
-            &ro,
-            &mut |r| match r {
-                narcostat::read::Record::Seizure(s) => seizures.push(s),
-                narcostat::read::Record::Total(t) => totals.push(t),
-            },
-            &mut |p| {
-                if let Some(f) = &on_progress {
-                    let _ =
-                        f.call2(&JsValue::NULL, &JsValue::from_f64(p.bytes as f64), &JsValue::from_f64(p.rows as f64));
-                }
-            },
-        )
+        let (data, report) = TableDataset::read(text.as_bytes(), &name, &ro, &mut |p| {
+            if let Some(f) = &on_progress {
+                let _ = f.call2(&JsValue::NULL, &JsValue::from_f64(p.bytes as f64), &JsValue::from_f64(p.rows as f64));
+            }
+        })
         .map_err(read_error)?;
-        dataset.extend(rest);
-        dataset.seizures.extend(seizures);
-        dataset.reported_totals.extend(totals);
-        Self::of(dataset, report)
+        Ok(Self { data, report })
     }
 
     /// Reads narcostat's JSON dataset shape.
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(text: &str) -> Result<JsSeizureTable, JsValue> {
         let opts = ReadOptions { format: Some(Format::Json), mode: Mode::Strict, ..ReadOptions::default() };
-        let (dataset, report) = narcostat::read::read_str(text, "json", &opts).map_err(read_error)?;
-        Self::of(dataset, report)
+        let (data, report) = TableDataset::read(text.as_bytes(), "json", &opts, &mut |_| {}).map_err(read_error)?;
+        Ok(Self { data, report })
     }
 
     /// The embedded default month: Iran's February 2021 bulletin.
     pub fn embedded() -> Result<JsSeizureTable, JsValue> {
-        let dataset = narcostat::seed::bulletin_2021_02();
+        let data = TableDataset::from_dataset(&narcostat::seed::bulletin_2021_02())
+            .map_err(|e| js_error(&e.to_string(), "unsupported", None))?;
         let report = ReadReport { file: "embedded".to_owned(), format: "json".to_owned(), ..ReadReport::default() };
-        Self::of(dataset, report)
+        Ok(Self { data, report })
     }
 
     /// Parses the options and aggregates.
     fn run(&self, options: JsValue) -> Result<(QueryOpts, Query, narcostat::Aggregate), JsValue> {
         let o = options_of(options)?;
         let q = query(&o)?;
-        let agg = self.table.aggregate(&q).map_err(|e| js_error(&e.to_string(), "query", None))?;
+        let agg = self.data.table().aggregate(&q).map_err(|e| js_error(&e.to_string(), "query", None))?;
         Ok((o, q, agg))
-    }
-
-    fn of(dataset: Dataset, report: ReadReport) -> Result<JsSeizureTable, JsValue> {
-        let table = narcostat::SeizureTable::from_seizures(&dataset.seizures)
-            .map_err(|e| js_error(&e.to_string(), "unsupported", None))?;
-        Ok(Self { table, dataset, report })
     }
 
     /// Number of seizure rows.
     #[wasm_bindgen(getter)]
     pub fn length(&self) -> usize {
-        self.table.len()
+        self.data.len()
     }
 
     /// The reader's accounting and every rejected row.
@@ -342,15 +320,19 @@ impl JsSeizureTable {
         };
         let (a, b) = (parse_period(cur)?, parse_period(prev)?);
         let c = self
-            .table
-            .compare(&q, a, b, measure(&o, &self.table.count_units())?)
+            .data
+            .table()
+            .compare(&q, a, b, measure(&o, &self.data.table().count_units())?)
             .map_err(|e| js_error(&e.to_string(), "query", None))?;
         let (header, rows) = write::comparison_rows(&c, &q.by, cur, prev);
         result(header, rows, None)
     }
 
-    /// Consistency checks: the reader's accounting, stated totals, conflicts, duplicates, outliers.
+    /// Consistency checks: the reader's accounting, stated totals, conflicts,
+    /// groups of likely duplicate records and outliers, each finding with the
+    /// lines of its records (the first 100 findings of each kind).
     pub fn check(&self) -> Result<JsValue, JsValue> {
+        const LISTED: usize = 100;
         #[derive(Serialize)]
         struct Check {
             rows_read: u64,
@@ -359,19 +341,35 @@ impl JsSeizureTable {
             missing_quantities: u64,
             totals: Vec<String>,
             conflicts: Vec<String>,
+            /// Groups of likely duplicate records.
             duplicates: usize,
+            duplicate_records: usize,
+            duplicates_heading: String,
+            duplicate_groups: Vec<String>,
             outliers: usize,
+            outliers_heading: String,
+            outlier_records: Vec<String>,
         }
-        let r = narcostat::check::report(&self.dataset, Tolerance::default(), 100.0);
+        let r = narcostat::check::report(&self.data, Tolerance::default(), 100.0);
         to_js(&Check {
             rows_read: self.report.rows_read,
             rows_accepted: self.report.rows_accepted,
             rows_rejected: self.report.rows_rejected,
             missing_quantities: self.report.missing_quantities,
-            totals: r.totals.iter().filter(|(_, c)| c.difference != "0").map(|(_, c)| c.describe()).collect(),
+            totals: r
+                .totals
+                .iter()
+                .filter(|t| t.check().is_none_or(|c| c.difference != "0"))
+                .map(narcostat::check::TotalFinding::describe)
+                .collect(),
             conflicts: r.conflicts.iter().map(narcostat::check::Report::describe_conflict).collect(),
             duplicates: r.duplicates.len(),
+            duplicate_records: r.duplicate_records(),
+            duplicates_heading: r.duplicates_heading(),
+            duplicate_groups: r.duplicates.iter().take(LISTED).map(|g| g.describe(&self.data)).collect(),
             outliers: r.outliers.len(),
+            outliers_heading: r.outliers_heading(),
+            outlier_records: r.outliers.iter().take(LISTED).map(|o| o.describe(&self.data)).collect(),
         })
     }
 
@@ -388,7 +386,7 @@ impl JsSeizureTable {
                 BulletinFormat::parse(f).ok_or_else(|| js_error(&format!("unknown format {f:?}"), "usage", None))?
             }
         };
-        Ok(Bulletin::build(&self.dataset, period).render(f))
+        Ok(self.bulletin_of(period)?.render(f))
     }
 
     /// The bulletin's data as an object (ranking, activities, data quality).
@@ -399,7 +397,11 @@ impl JsSeizureTable {
     ) -> Result<JsValue, JsValue> {
         let o = options_of(options)?;
         let period = o.period.as_deref().map(parse_period).transpose()?;
-        to_js(&Bulletin::build(&self.dataset, period))
+        to_js(&self.bulletin_of(period)?)
+    }
+
+    fn bulletin_of(&self, period: Option<Period>) -> Result<Bulletin, JsValue> {
+        Bulletin::from_table(&self.data, period).map_err(|e| js_error(&e.to_string(), "data", None))
     }
 }
 

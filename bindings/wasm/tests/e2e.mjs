@@ -113,6 +113,27 @@ await check('the bulletin of a chosen period', async () => {
   await page.waitForFunction(() => document.querySelector('#bulletin').textContent.includes('The highest seized type was'), null, { timeout: 30000 });
 });
 
+await check('every row appearing 126 times: one duplicate group per row, with its lines', async () => {
+  const header = 'FY,Month (abbv),Component,Region,Land Filter,Area of Responsibility,Drug Type,Count of Event,Sum Qty (lbs)';
+  const distinct = [
+    '2024,OCT,OFO,Southwest Border,Land,EL PASO FIELD OFFICE,Heroin,1,100',
+    '2024,OCT,OFO,Southwest Border,Land,EL PASO FIELD OFFICE,Cocaine,2,30.5',
+    '2024,NOV,OFO,Southwest Border,Land,LAREDO FIELD OFFICE,Fentanyl,1,4.25',
+  ];
+  const rows = [];
+  for (let i = 0; i < 126; i++) rows.push(...distinct);
+  await page.setInputFiles('#file', { name: 'dup126.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${rows.join('\n')}\n`) });
+  await page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('dup126.csv'), null, { timeout: 30000 });
+  assert.match(await page.locator('#checks-summary').innerText(), /^3 groups of likely duplicate records \(378 records\)/);
+  const items = await page.locator('#checks li').allInnerTexts();
+  // Row k of the distinct rows sits on lines 2 + k, 5 + k, 8 + k, ... (the header is line 1).
+  distinct.forEach((_, k) => {
+    const lines = Array.from({ length: 10 }, (_, i) => `dup126.csv:${2 + k + 3 * i}`).join(', ');
+    assert.ok(items.some((t) => t.endsWith(`126 identical records at ${lines} and 116 more`)), `row ${k}: ${items.join('\n')}`);
+  });
+  await page.screenshot({ path: path.join(artifacts, 'duplicates.png'), fullPage: true });
+});
+
 await check('a 50 MB CSV is read in the worker without freezing the page', async () => {
   const source = await readFile(path.join(repo, 'data', 'reference', 'cbp-nationwide-fy23-fy26-dec.csv'), 'utf8');
   const [header, ...lines] = source.trimEnd().split('\n');
@@ -135,6 +156,9 @@ await check('a 50 MB CSV is read in the worker without freezing the page', async
   assert.match(status, new RegExp(`${(lines.length * copies).toLocaleString('en-US')} rows read`));
   console.log(`  50 MB: ${(lines.length * copies).toLocaleString('en-US')} rows in ${seconds.toFixed(1)} s, longest main-thread gap ${maxGap.toFixed(0)} ms`);
   assert.ok(maxGap < 1000, `the page froze for ${maxGap} ms`);
+  // Every line appears `copies` times: one group of identical records per distinct line, found in one pass.
+  const summary = await page.locator('#checks-summary').innerText();
+  assert.ok(summary.startsWith(`${new Set(lines).size} groups of likely duplicate records (${lines.length * copies} records)`), summary);
 });
 
 await check('no errors in the console', async () => {

@@ -205,6 +205,20 @@ async function download() {
   URL.revokeObjectURL(a.href);
 }
 
+// The checks of the loaded file: stated totals, conflicts, groups of likely
+// duplicate records and outliers, each naming the lines of its records.
+function showChecks(c) {
+  $('checks-summary').textContent = [
+    `${c.duplicates_heading}.`,
+    `${c.outliers_heading}.`,
+    `${fmt.format(c.totals.length)} stated totals differ from their items.`,
+  ].join(' ');
+  const items = [...c.totals, ...c.conflicts, ...c.duplicate_groups, ...c.outlier_records];
+  const more = (c.duplicates - c.duplicate_groups.length) + (c.outliers - c.outlier_records.length);
+  if (more > 0) items.push(`… and ${fmt.format(more)} more findings (the first 100 of each kind are listed)`);
+  $('checks').replaceChildren(...items.map((m) => el('li', m)));
+}
+
 async function load(file) {
   $('status').textContent = `Reading ${file.name} …`;
   $('progress').hidden = false;
@@ -222,6 +236,7 @@ async function load(file) {
       tr.append(el('td', r.line, 'n'), el('td', r.column ?? ''), el('td', r.value ?? ''), el('td', Object.values(r.reason).length ? JSON.stringify(r.reason) : ''));
       return tr;
     }));
+    showChecks(info.check);
     $('loaded').hidden = false;
     await aggregate();
   } catch (e) {

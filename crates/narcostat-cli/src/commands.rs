@@ -2,11 +2,11 @@
 
 use crate::Failure;
 use crate::args::{BulletinFormatArg, Command, ConvertFormat, Select, SpanRuleArg, TableFormat};
-use crate::input::{load, load_table};
+use crate::input::{load, load_table, load_table_dataset};
 use crate::output::{drop_empty_columns, emit, table};
 use crate::terminal::escape_keeping_lines;
 use narcostat::bulletin::{Bulletin, BulletinFormat};
-use narcostat::check::Tolerance;
+use narcostat::check::{TableDataset, Tolerance};
 use narcostat::rank::Measure;
 use narcostat::write::{self, Cell};
 use narcostat::{CountUnit, Granularity, GroupKey, Period, Query, SpanRule};
@@ -91,22 +91,22 @@ fn gap_note(points: &[narcostat::compare::TrendPoint]) {
 pub fn run(command: Command) -> Result<(), Failure> {
     match command {
         Command::Bulletin { data: path, period, format } => {
+            let period = period.map(|p| Period::parse(&p)).transpose().map_err(usage)?;
             let dataset = match path {
                 Some(p) => {
                     let input =
                         crate::args::Input { file: p, input_format: None, country: None, lenient: false, sheet: None };
-                    load(&input)?.0
+                    load_table_dataset(&input)?.0
                 }
-                None => narcostat::seed::bulletin_2021_02(),
+                None => TableDataset::from_dataset(&narcostat::seed::bulletin_2021_02()).map_err(data)?,
             };
-            let period = period.map(|p| Period::parse(&p)).transpose().map_err(usage)?;
             let format = match format {
                 BulletinFormatArg::Text => BulletinFormat::Text,
                 BulletinFormatArg::Markdown => BulletinFormat::Markdown,
                 BulletinFormatArg::Html => BulletinFormat::Html,
                 BulletinFormatArg::Json => BulletinFormat::Json,
             };
-            let text = Bulletin::build(&dataset, period).render(format);
+            let text = Bulletin::from_table(&dataset, period).map_err(data)?.render(format);
             emit(&if matches!(format, BulletinFormat::Json) { text } else { escape_keeping_lines(&text).into_owned() });
             Ok(())
         }
@@ -194,8 +194,21 @@ pub fn run(command: Command) -> Result<(), Failure> {
     }
 }
 
+/// How many items of each finding `check` lists.
+const LISTED: usize = 20;
+
+/// Lines for the first [`LISTED`] items and a count of the rest.
+fn listed<T>(out: &mut String, items: &[T], describe: impl Fn(&T) -> String) {
+    for item in items.iter().take(LISTED) {
+        out.push_str(&format!("    {}\n", describe(item)));
+    }
+    if items.len() > LISTED {
+        out.push_str(&format!("    ... and {} more\n", items.len() - LISTED));
+    }
+}
+
 fn check(input: &crate::args::Input) -> Result<(), Failure> {
-    let (dataset, report) = load(input)?;
+    let (data, report) = load_table_dataset(input)?;
     let mut out = String::new();
     out.push_str(&format!(
         "{} ({}): {} rows read = {} accepted + {} rejected\n",
@@ -208,33 +221,27 @@ fn check(input: &crate::args::Input) -> Result<(), Failure> {
     if !report.unread_columns.is_empty() {
         out.push_str(&format!("  columns not read: {}\n", report.unread_columns.join(", ")));
     }
-    for r in report.rejections.iter().take(20) {
+    for r in report.rejections.iter().take(LISTED) {
         out.push_str(&format!("  rejected {r}\n"));
     }
-    if report.rejections.len() > 20 {
-        out.push_str(&format!("  ... and {} more rejected rows\n", report.rejections.len() - 20));
+    if report.rejections.len() > LISTED {
+        out.push_str(&format!("  ... and {} more rejected rows\n", report.rejections.len() - LISTED));
     }
-    let checks = narcostat::check::report(&dataset, Tolerance::default(), 100.0);
+    let checks = narcostat::check::report(&data, Tolerance::default(), 100.0);
     let inconsistent: Vec<_> = checks.inconsistent_totals().collect();
-    for (label, c) in inconsistent.iter().take(20) {
-        out.push_str(&format!("  stated total {label}: {}\n", c.describe()));
-    }
     out.push_str(&format!(
         "  {} of {} stated totals differ from their items beyond tolerance\n",
         inconsistent.len(),
         checks.totals.len()
     ));
+    listed(&mut out, &inconsistent, |t| format!("stated total {}", t.describe()));
     for c in &checks.conflicts {
         out.push_str(&format!("  conflicting {}\n", narcostat::check::Report::describe_conflict(c)));
     }
-    out.push_str(&format!(
-        "  {} likely duplicate pairs (same drug, place, period and quantity from different agencies or sources)\n",
-        checks.duplicates.len()
-    ));
-    out.push_str(&format!(
-        "  {} records over 100 times the median of their drug in their country\n",
-        checks.outliers.len()
-    ));
+    out.push_str(&format!("  {}\n", checks.duplicates_heading()));
+    listed(&mut out, &checks.duplicates, |g| g.describe(&data));
+    out.push_str(&format!("  {}\n", checks.outliers_heading()));
+    listed(&mut out, &checks.outliers, |o| o.describe(&data));
     emit(&escape_keeping_lines(&out));
     Ok(())
 }

@@ -2,6 +2,7 @@
 
 use crate::Failure;
 use crate::args::Input;
+use narcostat::check::TableDataset;
 use narcostat::read::{Format, Mode, Progress, ReadOptions, ReadReport, read};
 use narcostat::{CountryCode, Dataset, SeizureTable};
 use std::io::IsTerminal;
@@ -87,6 +88,33 @@ pub fn load_table(input: &Input) -> Result<SeizureTable, Failure> {
     let (table, _, report) = result.map_err(|e| Failure::Data(e.to_string()))?;
     rejected_note(&name, &options, &report);
     Ok(table)
+}
+
+/// Reads an input file into columns that keep each record's line, for
+/// checks and bulletins: memory grows by tens of bytes per record, not by a
+/// record's worth of strings.
+pub fn load_table_dataset(input: &Input) -> Result<(TableDataset, ReadReport), Failure> {
+    let options = options(input)?;
+    if narcostat::read::is_spreadsheet(&input.file) {
+        let (dataset, report) = load(input)?;
+        let data = TableDataset::from_dataset(&dataset).map_err(|e| Failure::Data(e.to_string()))?;
+        return Ok((data, report));
+    }
+    let name = input.file.display().to_string();
+    let file = std::fs::File::open(&input.file).map_err(|e| Failure::Data(format!("cannot read {name}: {e}")))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let bar = progress_bar(size);
+    let result = TableDataset::read(file, &name, &options, &mut |p: Progress| {
+        if let Some(b) = &bar {
+            b.set_position(p.bytes);
+        }
+    });
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    let (data, report) = result.map_err(|e| Failure::Data(e.to_string()))?;
+    rejected_note(&name, &options, &report);
+    Ok((data, report))
 }
 
 /// Reads a file with options.

@@ -1,4 +1,4 @@
-use crate::check::{Tolerance, check_total, conflicts, duplicates, outliers};
+use crate::check::{Tolerance, check_total, conflicts};
 use crate::compare::ChangeStatus;
 use crate::equivalent::{Basis, Factors};
 use crate::period::{Date, Granularity, Period};
@@ -69,7 +69,8 @@ fn seed_total_check() {
 
 #[test]
 fn seed_conflicts() {
-    let c = conflicts(&crate::seed::bulletin_2021_02());
+    let month = crate::seed::bulletin_2021_02();
+    let c = conflicts(&month.sources, &month.activities);
     assert_eq!(c.len(), 2);
     assert_eq!(c[0].statements[0].0, "2021-01-31..2021-02-25");
     assert_eq!(c[0].statements[1].0, "2021-01-30..2021-02-28");
@@ -232,21 +233,6 @@ fn equivalents_echo_their_factors() {
         .equivalents(&Query::default(), Basis::AtsMass, Factors::default())
         .unwrap();
     assert_eq!(eq.rows[0].mass_kg.to_string(), "2.1");
-}
-
-#[test]
-fn duplicates_and_outliers() {
-    let mut a = seizure(Drug::Heroin, "5 kg", (2020, 1, 1), (2020, 1, 1), "IRN");
-    a.agency = Some("Police".into());
-    let mut b = a.clone();
-    b.agency = Some("Customs".into());
-    let c = a.clone(); // same agency, same source: a repeated row, not a cross-agency duplicate
-    let d = seizure(Drug::Heroin, "5000 kg", (2020, 1, 2), (2020, 1, 2), "IRN");
-    let rows = [a, b, c, d];
-    assert_eq!(duplicates(&rows).len(), 2);
-    let o = outliers(&rows, 100.0);
-    assert_eq!(o.len(), 1);
-    assert_eq!(o[0].index, 3);
 }
 
 #[test]

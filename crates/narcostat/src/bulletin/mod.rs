@@ -3,14 +3,14 @@
 
 mod render;
 
-use crate::check::{Report, Tolerance, conflicts, report};
+use crate::aggregate::AggregateError;
+use crate::check::{RecordError, Report, TableDataset, Tolerance, check_totals, conflicts, duplicates, outliers};
 use crate::compare::{Comparison, compare};
 use crate::period::Period;
 use crate::quantity::{Decimal, group_thousands};
 use crate::query::{GroupKey, Query};
 use crate::rank::{Measure, Ranking};
-use crate::record::{Activity, ActivityKind, Contact, Dataset, Seizure};
-use crate::table::SeizureTable;
+use crate::record::{Activity, ActivityKind, Contact, Dataset};
 use serde::{Deserialize, Serialize};
 
 pub use render::BulletinFormat;
@@ -77,7 +77,7 @@ pub struct Finding {
 ///
 /// ```
 /// use narcostat::bulletin::{Bulletin, BulletinFormat};
-/// let b = Bulletin::build(&narcostat::seed::bulletin_2021_02(), None);
+/// let b = Bulletin::build(&narcostat::seed::bulletin_2021_02(), None).unwrap();
 /// assert_eq!(b.seizures.total_kg.to_string(), "58207");
 /// assert!(b.data_quality.iter().any(|f| f.message.contains("difference 176 kg")));
 /// assert!(b.render(BulletinFormat::Markdown).contains("| 1 | Opium | 47,767 | 82.06% |"));
@@ -188,10 +188,15 @@ fn activity_item(a: &Activity) -> ActivityItem {
             if let Some(b) = beneficiaries {
                 f("beneficiaries", n(b));
                 if *b > 0 {
-                    let per =
-                        Decimal::from_ratio(amount.amount.mantissa, *b as i128 * 10i128.pow(amount.amount.scale), 1, 0)
-                            .unwrap_or(Decimal::from_int(0));
-                    derived.push(("per beneficiary".to_owned(), format!("{} {}", n(per), amount.currency)));
+                    let per = 10i128
+                        .checked_pow(amount.amount.scale)
+                        .and_then(|scale| scale.checked_mul(i128::from(*b)))
+                        .and_then(|den| Decimal::from_ratio(amount.amount.mantissa, den, 1, 0));
+                    let per = per.map_or_else(
+                        || "beyond the exact range".to_owned(),
+                        |p| format!("{} {}", n(p), amount.currency),
+                    );
+                    derived.push(("per beneficiary".to_owned(), per));
                 }
             }
             if let Some(g) = beneficiary_group {
@@ -250,131 +255,155 @@ fn activity_item(a: &Activity) -> ActivityItem {
     }
 }
 
+/// Why a bulletin cannot be made.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum BulletinError {
+    /// A seizure record cannot enter the table the bulletin is computed from.
+    #[error("cannot make the bulletin: {0}")]
+    Record(#[from] RecordError),
+    /// The ranking or the comparison cannot be computed.
+    #[error("cannot make the bulletin: {0}")]
+    Aggregate(#[from] AggregateError),
+    /// No period was given and the data has no dated record to take one from.
+    #[error("cannot make the bulletin: the data has no dated records or activities; give a period")]
+    NoPeriod,
+}
+
+/// The days from the first to the last day of the records, else of the activities.
+fn span_of(data: &TableDataset) -> Option<Period> {
+    let join = |a: Period, b: Period| Period { start: a.start.min(b.start), end: a.end.max(b.end) };
+    let seizures = data.periods().reduce(join);
+    seizures.or_else(|| data.activities.iter().map(|a| a.period).reduce(join))
+}
+
+/// The seizure section: the ranking by mass of the records in `scope`, and
+/// the comparison with the previous period when the data has records in it.
+fn seizure_section(data: &TableDataset, scope: &TableDataset, period: Period) -> Result<SeizureSection, BulletinError> {
+    let by_name = scope.table().aggregate(&Query::by(&[GroupKey::Name]))?;
+    let ranking = by_name.rank(Measure::Mass, None);
+    let mut other_totals = Vec::new();
+    let g = by_name.grand_total();
+    if !g.volume.is_empty() {
+        other_totals.push(format!("{} l", n(g.volume.value_in(crate::Unit::Litre))));
+    }
+    // Each kind of item apart: tablets and plants are never added together.
+    for (kind, t) in &g.counts {
+        other_totals.push(format!("{} {kind}", n(t.value_in(kind.unit()))));
+    }
+    let previous = period.previous();
+    let prev_table = data.table_within(previous);
+    let comparison = if prev_table.is_empty() {
+        None
+    } else {
+        let q = Query::by(&[GroupKey::Drug]);
+        Some(compare(&scope.table().aggregate(&q)?, &prev_table.aggregate(&q)?, Measure::Mass))
+    };
+    Ok(SeizureSection {
+        records: scope.len(),
+        total_kg: ranking.total,
+        sentence: ranking.sentence(),
+        ranking,
+        other_totals,
+        previous_period: comparison.as_ref().map(|_| previous),
+        comparison,
+    })
+}
+
+/// The activities overlapping `period`, one section per kind in order of first appearance.
+fn activity_sections(data: &TableDataset, period: Period) -> Vec<ActivitySection> {
+    let mut activities: Vec<ActivitySection> = Vec::new();
+    for a in data.activities.iter().filter(|a| a.period.overlaps(period)) {
+        let kind = a.kind.name();
+        let item = activity_item(a);
+        match activities.iter_mut().find(|s| s.kind == kind) {
+            Some(s) => s.items.push(item),
+            None => activities.push(ActivitySection {
+                kind: kind.to_owned(),
+                heading: heading(kind).to_owned(),
+                items: vec![item],
+            }),
+        }
+    }
+    activities
+}
+
+fn finding(kind: &str, message: String) -> Finding {
+    Finding { kind: kind.to_owned(), message }
+}
+
+/// The period's share of the data checked as `narcostat check` checks a
+/// file, each finding naming its records; conflicts are over the whole data.
+fn data_quality(data: &TableDataset, scope: &TableDataset, period: Period) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let totals = check_totals(scope, Tolerance::default());
+    for (t, _) in totals.iter().zip(&scope.reported_totals).filter(|(_, stated)| stated.period.overlaps(period)) {
+        match t.check() {
+            Some(c) if c.difference == "0" => {}
+            Some(_) => {
+                out.push(finding("stated-total", format!("The stated total and its items differ: {}.", t.describe())))
+            }
+            None => out.push(finding("stated-total", format!("A stated total cannot be checked: {}.", t.describe()))),
+        }
+    }
+    for c in &conflicts(&data.sources, &data.activities) {
+        let kind = if c.fact.starts_with("period") { "period" } else { "conflict" };
+        out.push(finding(kind, format!("Conflicting figures for the {}.", Report::describe_conflict(c))));
+    }
+    let outside = scope.periods().filter(|p| !period.covers(*p)).count();
+    if outside > 0 {
+        out.push(finding(
+            "period",
+            format!("{outside} seizure records also cover days outside {period}; they are included whole."),
+        ));
+    }
+    for d in &duplicates(scope) {
+        out.push(finding(
+            "duplicate",
+            format!("Likely the same seizure reported more than once: {}.", d.describe(scope)),
+        ));
+    }
+    for o in &outliers(scope, 100.0) {
+        out.push(finding(
+            "outlier",
+            format!("Over 100 times the median of its drug in its country: {}.", o.describe(scope)),
+        ));
+    }
+    out
+}
+
 impl Bulletin {
     /// Builds the bulletin of `period` (by default, the span of the seizure
     /// records). Records overlapping the period are included; those that
     /// also cover days outside it are listed in the data-quality section.
-    pub fn build(dataset: &Dataset, period: Option<Period>) -> Self {
-        let span = dataset
-            .seizures
-            .iter()
-            .map(|s| s.period)
-            .reduce(|a, b| Period { start: a.start.min(b.start), end: a.end.max(b.end) });
-        let period = period.or(span).unwrap_or(Period::day(crate::Date::from_days(0)));
-        let in_period: Vec<Seizure> = dataset.seizures.iter().filter(|s| s.period.overlaps(period)).cloned().collect();
-        let table = SeizureTable::from_seizures(&in_period).unwrap_or_default();
-        let by_name = table.aggregate(&Query::by(&[GroupKey::Name])).ok();
-        let ranking = by_name.as_ref().map_or_else(
-            || Ranking { measure: Measure::Mass, entries: Vec::new(), total: Decimal::from_int(0), groups: 0 },
-            |a| a.rank(Measure::Mass, None),
-        );
-        let mut other_totals = Vec::new();
-        if let Some(a) = &by_name {
-            let g = a.grand_total();
-            if !g.volume.is_empty() {
-                other_totals.push(format!("{} l", n(g.volume.value_in(crate::Unit::Litre))));
-            }
-            // Each kind of item apart: tablets and plants are never added together.
-            for (kind, t) in &g.counts {
-                other_totals.push(format!("{} {kind}", n(t.value_in(kind.unit()))));
-            }
-        }
-        // The previous period, when the data has records in it.
-        let previous = period.previous();
-        let prev_rows: Vec<&Seizure> = dataset.seizures.iter().filter(|s| previous.covers(s.period)).collect();
-        let comparison = if prev_rows.is_empty() {
-            None
+    /// A record the table cannot hold is an error, never a silent zero.
+    pub fn build(dataset: &Dataset, period: Option<Period>) -> Result<Self, BulletinError> {
+        Self::from_table(&TableDataset::from_dataset(dataset)?, period)
+    }
+
+    /// Like [`Bulletin::build`], from records in columns (what
+    /// [`TableDataset::read`] reads a file into, in bounded memory).
+    pub fn from_table(data: &TableDataset, period: Option<Period>) -> Result<Self, BulletinError> {
+        let period = match period {
+            Some(p) => p,
+            None => span_of(data).ok_or(BulletinError::NoPeriod)?,
+        };
+        // The period's records; no copy when the period touches them all (the default).
+        let copy;
+        let scope = if data.periods().all(|p| p.overlaps(period)) {
+            data
         } else {
-            let prev_table = SeizureTable::from_seizures(prev_rows).unwrap_or_default();
-            let q = Query::by(&[GroupKey::Drug]);
-            match (table.aggregate(&q), prev_table.aggregate(&q)) {
-                (Ok(cur), Ok(prev)) => Some(compare(&cur, &prev, Measure::Mass)),
-                _ => None,
-            }
+            copy = data.overlapping(period);
+            &copy
         };
-        let seizures = SeizureSection {
-            records: in_period.len(),
-            total_kg: ranking.total,
-            sentence: ranking.sentence(),
-            ranking,
-            other_totals,
-            previous_period: comparison.as_ref().map(|_| previous),
-            comparison,
-        };
-
-        let mut activities: Vec<ActivitySection> = Vec::new();
-        for a in dataset.activities.iter().filter(|a| a.period.overlaps(period)) {
-            let kind = a.kind.name();
-            let item = activity_item(a);
-            match activities.iter_mut().find(|s| s.kind == kind) {
-                Some(s) => s.items.push(item),
-                None => activities.push(ActivitySection {
-                    kind: kind.to_owned(),
-                    heading: heading(kind).to_owned(),
-                    items: vec![item],
-                }),
-            }
-        }
-
-        // The period's share of the data, checked as `narcostat check` checks a file.
-        let scope = Dataset {
-            sources: dataset.sources.clone(),
-            seizures: in_period.clone(),
-            reported_totals: dataset.reported_totals.iter().filter(|t| t.period.overlaps(period)).cloned().collect(),
-            activities: Vec::new(),
-        };
-        let mut checks = report(&scope, Tolerance::default(), 100.0);
-        checks.conflicts = conflicts(dataset);
-        let mut data_quality = Vec::new();
-        for (_, c) in checks.totals.iter().filter(|(_, c)| c.difference != "0") {
-            data_quality.push(Finding {
-                kind: "stated-total".to_owned(),
-                message: format!("The stated total and its items differ: {}.", c.describe()),
-            });
-        }
-        for c in &checks.conflicts {
-            let kind = if c.fact.starts_with("period") { "period" } else { "conflict" };
-            data_quality.push(Finding {
-                kind: kind.to_owned(),
-                message: format!("Conflicting figures for the {}.", Report::describe_conflict(c)),
-            });
-        }
-        let outside = in_period.iter().filter(|s| !period.covers(s.period)).count();
-        if outside > 0 {
-            data_quality.push(Finding {
-                kind: "period".to_owned(),
-                message: format!(
-                    "{outside} seizure records also cover days outside {period}; they are included whole."
-                ),
-            });
-        }
-        for d in &checks.duplicates {
-            data_quality.push(Finding {
-                kind: "duplicate".to_owned(),
-                message: format!(
-                    "Records {} and {} look like the same seizure reported twice ({}).",
-                    d.first + 1,
-                    d.second + 1,
-                    in_period[d.first].substance.name
-                ),
-            });
-        }
-        for o in &checks.outliers {
-            data_quality.push(Finding {
-                kind: "outlier".to_owned(),
-                message: format!(
-                    "Record {} ({}) is {:.0} times the median of its drug.",
-                    o.index + 1,
-                    o.quantity,
-                    o.ratio
-                ),
-            });
-        }
-        let title = dataset
+        let seizures = seizure_section(data, scope, period)?;
+        let activities = activity_sections(data, period);
+        let data_quality = data_quality(data, scope, period);
+        let title = data
             .sources
             .first()
             .map_or_else(|| format!("Drug seizures and programme activities, {period}"), |s| s.title.clone());
-        Self { title, period, seizures, activities, data_quality }
+        Ok(Self { title, period, seizures, activities, data_quality })
     }
 
     /// Renders the bulletin.

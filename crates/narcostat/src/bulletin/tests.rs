@@ -3,7 +3,7 @@ use crate::seed::bulletin_2021_02;
 
 #[test]
 fn seed_bulletin_text() {
-    let b = Bulletin::build(&bulletin_2021_02(), None);
+    let b = Bulletin::build(&bulletin_2021_02(), None).unwrap();
     assert_eq!(b.period.to_string(), "2021-01-30..2021-02-28");
     let t = b.render(BulletinFormat::Text);
     // The ranking lines of the seed, in order.
@@ -26,7 +26,7 @@ fn seed_bulletin_text() {
 
 #[test]
 fn every_activity_kind_appears() {
-    let b = Bulletin::build(&bulletin_2021_02(), None);
+    let b = Bulletin::build(&bulletin_2021_02(), None).unwrap();
     let kinds: Vec<_> = b.activities.iter().map(|s| s.kind.as_str()).collect();
     for k in [
         "memorandum",
@@ -46,10 +46,10 @@ fn every_activity_kind_appears() {
 
 #[test]
 fn period_option_filters_and_flags() {
-    let b = Bulletin::build(&bulletin_2021_02(), Some(Period::parse("2021-02").unwrap()));
+    let b = Bulletin::build(&bulletin_2021_02(), Some(Period::parse("2021-02").unwrap())).unwrap();
     assert_eq!(b.seizures.records, 7);
     assert!(b.data_quality.iter().any(|f| { f.message.starts_with("7 seizure records also cover days outside") }));
-    let empty = Bulletin::build(&bulletin_2021_02(), Some(Period::parse("2019").unwrap()));
+    let empty = Bulletin::build(&bulletin_2021_02(), Some(Period::parse("2019").unwrap())).unwrap();
     assert_eq!(empty.seizures.records, 0);
     assert_eq!(empty.seizures.sentence, "Nothing was recorded.");
 }
@@ -58,7 +58,7 @@ fn period_option_filters_and_flags() {
 fn html_escapes_data() {
     let mut d = bulletin_2021_02();
     d.seizures[0].substance.name = "<script>alert(1)</script>".into();
-    let h = Bulletin::build(&d, None).render(BulletinFormat::Html);
+    let h = Bulletin::build(&d, None).unwrap().render(BulletinFormat::Html);
     assert!(!h.contains("<script>"));
     assert!(h.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(h.starts_with("<!DOCTYPE html>"));
@@ -69,7 +69,7 @@ fn html_escapes_data() {
         let close = h.matches(&format!("</{tag}>")).count();
         assert_eq!(open, close, "<{tag}>");
     }
-    let md = Bulletin::build(&d, None).render(BulletinFormat::Markdown);
+    let md = Bulletin::build(&d, None).unwrap().render(BulletinFormat::Markdown);
     assert!(!md.contains("<script>"));
 }
 
@@ -83,11 +83,46 @@ fn comparison_with_previous_month() {
         s.period = Period::parse("2021-02").unwrap();
     }
     d.seizures.push(jan);
-    let b = Bulletin::build(&d, Some(Period::parse("2021-02").unwrap()));
+    let b = Bulletin::build(&d, Some(Period::parse("2021-02").unwrap())).unwrap();
     let c = b.seizures.comparison.clone().unwrap();
     assert_eq!(b.seizures.previous_period.unwrap().to_string(), "2021-01-01..2021-01-31");
     assert_eq!(c.total.absolute.to_string(), "18207");
     let json = b.render(BulletinFormat::Json);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["seizures"]["total_kg"], "58207");
+}
+
+#[test]
+fn a_record_the_table_cannot_hold_fails_the_bulletin() {
+    let mut d = bulletin_2021_02();
+    d.seizures[3].seizures = Some(5_000_000_000);
+    let e = Bulletin::build(&d, None).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "cannot make the bulletin: record 4 (bulletin-2021-02: seizure ranking): 5000000000 seizure events in one \
+         record is more than the table holds"
+    );
+    let mut d = bulletin_2021_02();
+    d.seizures[0].period = Period::parse("1800-01-01..2021-02-28").unwrap();
+    assert!(matches!(Bulletin::build(&d, None), Err(BulletinError::Record(_))));
+}
+
+#[test]
+fn no_records_and_no_period_is_an_error() {
+    assert!(matches!(Bulletin::build(&Dataset::default(), None), Err(BulletinError::NoPeriod)));
+}
+
+#[test]
+fn duplicates_and_outliers_name_their_records() {
+    let mut d = bulletin_2021_02();
+    let mut again = d.seizures[1].clone();
+    again.source = Some("copy.csv:7".into());
+    d.seizures.push(again);
+    let b = Bulletin::build(&d, None).unwrap();
+    let dup: Vec<&Finding> = b.data_quality.iter().filter(|f| f.kind == "duplicate").collect();
+    assert_eq!(dup.len(), 1, "{dup:?}");
+    assert!(dup[0].message.contains("2 records from 2 agencies or documents at record 2"), "{}", dup[0].message);
+    assert!(dup[0].message.contains("copy.csv:7"), "{}", dup[0].message);
+    // The doubled record is not silently summed away: the total shows it, the finding explains it.
+    assert_eq!(b.seizures.total_kg.to_string(), "63844");
 }

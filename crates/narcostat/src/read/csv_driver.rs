@@ -46,6 +46,12 @@ pub(crate) trait RowParser {
     fn unread_columns(&self) -> Vec<String> {
         Vec::new()
     }
+
+    /// Records the parser flagged with a note on how it read them (plants in
+    /// a kg column); notes that only carry data (a CBP region) are not flags.
+    fn flagged(&self) -> u64 {
+        0
+    }
 }
 
 /// Picks the delimiter from the header line: the most frequent of `,` `;` tab.
@@ -139,9 +145,6 @@ pub(crate) fn read_csv(
                             if s.quantity.is_none() {
                                 report.missing_quantities += 1;
                             }
-                            if !s.notes.is_empty() {
-                                report.flagged += 1;
-                            }
                         }
                         Record::Total(_) => report.totals += 1,
                     }
@@ -169,6 +172,7 @@ pub(crate) fn read_csv(
         }
     }
     report.zero_cells = parser.zero_cells();
+    report.flagged = parser.flagged();
     progress(Progress { bytes: reader.position().byte(), rows: report.rows_read });
     Ok(report)
 }

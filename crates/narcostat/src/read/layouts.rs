@@ -34,6 +34,7 @@ pub(crate) fn parser(
             kg: need(&["KG Equivalent", "KgEquivalent"])?,
             comment: find(header, &["Comment"]),
             semicolon_convention: *format == Format::UnodcSubregional,
+            flagged: 0,
         }),
         Format::Cbp => Box::new(Cbp {
             names: cells::Names::default(),
@@ -96,6 +97,8 @@ struct Unodc {
     comment: Option<usize>,
     /// The semicolon file's older editions wrote decimal commas.
     semicolon_convention: bool,
+    /// Records flagged so far (plants in the kg column).
+    flagged: u64,
 }
 
 /// Drugs that UNODC tables report in the kg column although they are counted.
@@ -138,6 +141,7 @@ impl RowParser for Unodc {
         let mut s = bare_seizure(substance, quantity, period, place, self.opts.source_of(&self.file, row.line));
         if counted && quantity.is_some() {
             s.notes.push(format!("{} reported in the kg column: read as a count of plants", s.substance.name));
+            self.flagged += 1;
         }
         if let Some(c) = self.comment {
             let text = row.get(c);
@@ -147,6 +151,10 @@ impl RowParser for Unodc {
         }
         out.push(Record::Seizure(s));
         Ok(())
+    }
+
+    fn flagged(&self) -> u64 {
+        self.flagged
     }
 }
 

@@ -113,6 +113,14 @@ pub struct Columns<'a> {
     pub seizures: &'a [u32],
 }
 
+/// The length of a table at one moment (see [`SeizureTable::mark`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TableMark {
+    len: usize,
+    drugs_seen: [u64; 4],
+    units_seen: u64,
+}
+
 /// Dictionary codes of one row.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Codes {
@@ -349,6 +357,63 @@ impl SeizureTable {
         self.span.shrink_to_fit();
         self.amount.shrink_to_fit();
         self.seizures.shrink_to_fit();
+    }
+
+    /// Where the table ends now, to [roll back](Self::roll_back) to.
+    pub(crate) fn mark(&self) -> TableMark {
+        TableMark { len: self.len(), drugs_seen: self.drugs_seen, units_seen: self.units_seen }
+    }
+
+    /// Drops the rows appended since `mark` (dictionary entries stay; they
+    /// hold no rows). For readers that add the records of one source row
+    /// together or not at all.
+    pub(crate) fn roll_back(&mut self, mark: TableMark) {
+        let len = mark.len;
+        self.drug.truncate(len);
+        self.unit.truncate(len);
+        self.name.truncate(len);
+        self.place.truncate(len);
+        self.agency.truncate(len);
+        self.route.truncate(len);
+        self.start.truncate(len);
+        self.span.truncate(len);
+        self.amount.truncate(len);
+        self.seizures.truncate(len);
+        self.drugs_seen = mark.drugs_seen;
+        self.units_seen = mark.units_seen;
+    }
+
+    /// The rows at `rows` (in that order), with the same dictionaries (so
+    /// the same codes); which drugs and units occur is worked out anew.
+    pub(crate) fn select_rows(&self, rows: &[usize]) -> Self {
+        fn pick<T: Copy>(column: &[T], rows: &[usize]) -> Vec<T> {
+            rows.iter().map(|&r| column[r]).collect()
+        }
+        let mut table = Self {
+            names: self.names.clone(),
+            places: self.places.clone(),
+            agencies: self.agencies.clone(),
+            routes: self.routes.clone(),
+            drug: pick(&self.drug, rows),
+            unit: pick(&self.unit, rows),
+            name: pick(&self.name, rows),
+            place: pick(&self.place, rows),
+            agency: pick(&self.agency, rows),
+            route: pick(&self.route, rows),
+            start: pick(&self.start, rows),
+            span: pick(&self.span, rows),
+            amount: pick(&self.amount, rows),
+            seizures: pick(&self.seizures, rows),
+            drugs_seen: [0; 4],
+            units_seen: 0,
+        };
+        for (&d, &u) in table.drug.iter().zip(&table.unit) {
+            table.drugs_seen[usize::from(d / 64)] |= 1 << (d % 64);
+            if u != NO_QUANTITY {
+                table.units_seen |= 1 << u;
+            }
+        }
+        table
     }
 
     /// Reserves room for `additional` more rows.
