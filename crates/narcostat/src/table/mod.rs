@@ -101,6 +101,19 @@ pub(crate) struct Codes {
     pub route: u16,
 }
 
+/// A period as the span column holds it: days after its first day.
+fn span_column(period: Period) -> Result<u16, TableError> {
+    u16::try_from(period.days() - 1).map_err(|_| TableError::PeriodTooLong { period })
+}
+
+/// A number of seizure events as its column holds it.
+fn events_column(seizures: Option<u64>) -> Result<u32, TableError> {
+    match seizures {
+        None => Ok(NO_EVENTS),
+        Some(n) => u32::try_from(n).ok().filter(|&n| n != NO_EVENTS).ok_or(TableError::TooManyEvents { seizures: n }),
+    }
+}
+
 pub(crate) fn drug_index(drug: Drug) -> u8 {
     Drug::ALL.iter().position(|&d| d == drug).and_then(|i| u8::try_from(i).ok()).unwrap_or(0)
 }
@@ -139,6 +152,51 @@ impl SeizureTable {
             route: self.intern_route(s.origin, s.destination)?,
         };
         self.push_coded(s.substance.drug, s.quantity, s.seizures, s.period, codes)
+    }
+
+    /// Whether a record's period and number of events fit the table's
+    /// columns (dictionaries aside, which only fill up after billions of
+    /// distinct values): readers reject the rows that do not, so that a row
+    /// is accepted or rejected alike whether it is read into records or a table.
+    ///
+    /// ```
+    /// use narcostat::{Period, SeizureTable};
+    /// let mut s = narcostat::seed::bulletin_2021_02().seizures[0].clone();
+    /// assert!(SeizureTable::admits(&s).is_ok());
+    /// s.period = Period::parse("1800..2000").unwrap();
+    /// assert!(SeizureTable::admits(&s).is_err());
+    /// ```
+    pub fn admits(s: &Seizure) -> Result<(), TableError> {
+        span_column(s.period)?;
+        events_column(s.seizures)?;
+        Ok(())
+    }
+
+    /// Appends the records of one row, all or none: on error the table is unchanged.
+    pub(crate) fn push_row<'a>(&mut self, seizures: impl IntoIterator<Item = &'a Seizure>) -> Result<(), TableError> {
+        let (len, drugs_seen) = (self.len(), self.drugs_seen);
+        for s in seizures {
+            if let Err(e) = self.push(s) {
+                self.truncate(len);
+                self.drugs_seen = drugs_seen;
+                return Err(e);
+            }
+        }
+        Ok(())
+    }
+
+    /// Keeps the first `len` rows (their dictionary values stay, unused).
+    fn truncate(&mut self, len: usize) {
+        self.drug.truncate(len);
+        self.unit.truncate(len);
+        self.name.truncate(len);
+        self.place.truncate(len);
+        self.agency.truncate(len);
+        self.route.truncate(len);
+        self.start.truncate(len);
+        self.span.truncate(len);
+        self.amount.truncate(len);
+        self.seizures.truncate(len);
     }
 
     pub(crate) fn intern_name(&mut self, name: &str) -> Result<u32, TableError> {
@@ -183,13 +241,8 @@ impl SeizureTable {
         period: Period,
         codes: Codes,
     ) -> Result<(), TableError> {
-        let span = u16::try_from(period.days() - 1).map_err(|_| TableError::PeriodTooLong { period })?;
-        let seizures = match seizures {
-            None => NO_EVENTS,
-            Some(n) => {
-                u32::try_from(n).ok().filter(|&n| n != NO_EVENTS).ok_or(TableError::TooManyEvents { seizures: n })?
-            }
-        };
+        let span = span_column(period)?;
+        let seizures = events_column(seizures)?;
         let d = drug_index(drug);
         self.drugs_seen[usize::from(d / 64)] |= 1 << (d % 64);
         self.drug.push(d);
