@@ -99,8 +99,10 @@ impl RecordStarts {
             record: (0, 1),
             scanned: 0,
             limit,
-            out: vec![0; 1 << 16],
-            ends: vec![0; 1 << 10],
+            // Scratch for csv_core's copy of the fields, which is not used:
+            // when it is full, csv_core returns and is called again.
+            out: vec![0; 4 << 10],
+            ends: vec![0; 256],
         }
     }
 
