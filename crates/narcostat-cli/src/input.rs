@@ -37,16 +37,26 @@ fn progress_bar(size: u64) -> Option<indicatif::ProgressBar> {
     })
 }
 
-/// Says on stderr how many rows a lenient read rejected, and which columns
-/// the layout did not read.
+/// How many rejected rows a lenient read lists on stderr before pointing to `check`.
+const REJECTIONS_LISTED: usize = 5;
+
+/// Says on stderr how many rows a lenient read rejected, and where and why
+/// for the first few: `check --lenient` reads rows alike and lists them all.
 fn rejected_note(name: &str, options: &ReadOptions, report: &ReadReport) {
     if !report.unread_columns.is_empty() {
         eprintln!("{name}: columns not read: {}", report.unread_columns.join(", "));
     }
-    if options.mode == Mode::Lenient && report.rows_rejected > 0 {
+    if options.mode != Mode::Lenient || report.rows_rejected == 0 {
+        return;
+    }
+    eprintln!("{name}: {} of {} rows rejected", report.rows_rejected, report.rows_read);
+    for r in report.rejections.iter().take(REJECTIONS_LISTED) {
+        eprintln!("  rejected {r}");
+    }
+    if report.rejections.len() > REJECTIONS_LISTED {
         eprintln!(
-            "{}: {} of {} rows rejected (run `narcostat check` for the list)",
-            name, report.rows_rejected, report.rows_read
+            "  ... and {} more (run `narcostat check --lenient {name}` for the list)",
+            report.rejections.len() - REJECTIONS_LISTED
         );
     }
 }

@@ -79,13 +79,12 @@ impl CellRows {
     }
 
     fn keep_all(&mut self, keep: &mut dyn FnMut(Record) -> Result<(), RowError>) -> Result<(), CellError> {
-        let (mut seizures, mut missing, mut flagged, mut totals) = (0, 0, 0, 0);
+        let (mut seizures, mut missing, mut totals) = (0, 0, 0);
         for r in self.out.drain(..) {
             match &r {
                 Record::Seizure(s) => {
                     seizures += 1;
                     missing += u64::from(s.quantity.is_none());
-                    flagged += u64::from(!s.notes.is_empty());
                 }
                 Record::Total(_) => totals += 1,
             }
@@ -93,7 +92,6 @@ impl CellRows {
         }
         self.report.seizures += seizures;
         self.report.missing_quantities += missing;
-        self.report.flagged += flagged;
         self.report.totals += totals;
         Ok(())
     }
@@ -101,6 +99,9 @@ impl CellRows {
     /// The row accounting.
     pub(crate) fn finish(mut self) -> ReadReport {
         self.report.zero_cells = self.parser.zero_cells();
+        // What the layout flagged (plants in a kg column), as the CSV path counts it:
+        // notes that only carry data (a CBP region) are not flags.
+        self.report.flagged = self.parser.flagged();
         self.report
     }
 }

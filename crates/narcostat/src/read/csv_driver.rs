@@ -4,6 +4,8 @@
 use super::error::{ReadError, Rejection, RowError};
 use super::format::Format;
 use super::options::{Mode, Progress, ReadOptions, ReadReport, Record};
+use super::record_starts::{MAX_RECORD_BYTES, StartLines};
+use crate::table::SeizureTable;
 use std::io::Read;
 
 /// A cell-level failure: which column (index into the header), the value, why.
@@ -60,31 +62,57 @@ pub(crate) fn sniff_delimiter(header: &[u8]) -> u8 {
     [b',', b';', b'\t'].into_iter().max_by_key(|&d| line.iter().filter(|&&b| b == d).count()).unwrap_or(b',')
 }
 
-/// Reads CSV from `input` (named `file` in messages) and hands every record to `sink`.
+/// How many bytes of the input are looked at to strip a BOM and sniff the delimiter.
+pub(crate) const HEAD_BYTES: usize = 4096;
+
+/// The length of a UTF-8 byte order mark at the start of `bytes` (0 or 3).
+pub(crate) fn bom_len(bytes: &[u8]) -> usize {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 }
+}
+
+/// The delimiter of an input whose first [`HEAD_BYTES`] bytes are `head`:
+/// the option's, else sniffed from the header line.
+pub(crate) fn input_delimiter(options: &ReadOptions, head: &[u8]) -> u8 {
+    let head = &head[..head.len().min(HEAD_BYTES)];
+    options.delimiter.unwrap_or_else(|| sniff_delimiter(&head[bom_len(head)..]))
+}
+
+/// Where a row's records go. The sink can still refuse the row (a table
+/// that cannot hold it); the row is then rejected whole.
+pub(crate) type RowSink<'a> = dyn FnMut(&mut Vec<Record>) -> Result<(), CellError> + 'a;
+
+/// Reads CSV from `input` (named `file` in messages) and hands the records
+/// of every accepted row to `sink`.
 pub(crate) fn read_csv(
     input: impl Read,
     file: &str,
     options: &ReadOptions,
-    sink: &mut dyn FnMut(Record),
+    sink: &mut RowSink<'_>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ReadReport, ReadError> {
     let mut input = std::io::BufReader::with_capacity(1 << 16, input);
     // Peek at the first bytes to strip a BOM and sniff the delimiter.
-    let mut head = Vec::with_capacity(4096);
-    (&mut input).take(4096).read_to_end(&mut head).map_err(|source| ReadError::Io { file: file.to_owned(), source })?;
-    let mut start = 0;
-    if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        start = 3;
-    }
+    let mut head = Vec::with_capacity(HEAD_BYTES);
+    (&mut input)
+        .take(HEAD_BYTES as u64)
+        .read_to_end(&mut head)
+        .map_err(|source| ReadError::Io { file: file.to_owned(), source })?;
+    let start = bom_len(&head);
     if head[start..].iter().all(u8::is_ascii_whitespace) {
         return Err(ReadError::Empty { file: file.to_owned() });
     }
-    let delimiter = options.delimiter.unwrap_or_else(|| sniff_delimiter(&head[start..]));
+    let delimiter = input_delimiter(options, &head);
     let chained = std::io::Cursor::new(head[start..].to_vec()).chain(input);
-    let mut reader =
-        csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(true).from_reader(chained);
-    let header: Vec<String> =
-        reader.headers().map_err(|e| csv_error(file, &e))?.iter().map(|h| h.trim().to_owned()).collect();
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(StartLines::new(chained, delimiter));
+    let header: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|h| h.trim().to_owned()).collect(),
+        Err(e) => return Err(fatal(file, &e, reader.get_ref())),
+    };
+    reader.get_mut().next_line(); // the header's
     let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
     let format = match &options.format {
         Some(f) => f.clone(),
@@ -103,55 +131,34 @@ pub(crate) fn read_csv(
     let mut record = csv::StringRecord::new();
     let mut out = Vec::new();
     loop {
-        let before = reader.position().line();
         let next = reader.read_record(&mut record);
-        // The line the record starts on (the header is line 1).
-        let line = record.position().map_or(before, csv::Position::line);
-        let row_result: Result<(), CellError> = match next {
-            Ok(false) => break,
-            Ok(true) => {
-                report.rows_read += 1;
-                if record.len() != header.len() && !(record.len() == 1 && record.get(0) == Some("")) {
-                    Err(CellError {
-                        column: None,
-                        value: None,
-                        reason: RowError::FieldCount { expected: header.len(), found: record.len() },
-                    })
-                } else if record.len() == 1 && header.len() > 1 {
-                    // A blank line: not a row.
-                    report.rows_read -= 1;
-                    continue;
-                } else {
-                    out.clear();
-                    parser.parse(&Row { record: &record, line }, &mut out)
-                }
+        if matches!(next, Ok(false)) {
+            break;
+        }
+        if let Err(e) = &next {
+            if !matches!(e.kind(), csv::ErrorKind::Utf8 { .. } | csv::ErrorKind::UnequalLengths { .. }) {
+                return Err(fatal(file, e, reader.get_ref()));
             }
-            Err(e) => {
-                report.rows_read += 1;
-                let fatal = !matches!(e.kind(), csv::ErrorKind::Utf8 { .. } | csv::ErrorKind::UnequalLengths { .. });
-                if fatal {
-                    return Err(ReadError::Io { file: file.to_owned(), source: std::io::Error::other(e.to_string()) });
-                }
-                Err(CellError { column: None, value: None, reason: RowError::Malformed { message: e.to_string() } })
-            }
+        }
+        // The physical line the record starts on (the header is line 1).
+        let line = reader.get_mut().next_line().unwrap_or_else(|| reader.position().line());
+        let parsed = match next {
+            Ok(_) if is_blank(&record, header.len()) => continue,
+            Ok(_) => parse_row(&mut *parser, &record, header.len(), line, &mut out),
+            Err(e) => Err(malformed(&e)),
         };
-        match row_result {
-            Ok(()) => {
+        report.rows_read += 1;
+        let outcome = parsed.and_then(|()| {
+            let tally = Tally::of(&out);
+            sink(&mut out).map(|()| tally)
+        });
+        match outcome {
+            Ok(tally) => {
                 report.rows_accepted += 1;
-                for r in out.drain(..) {
-                    match &r {
-                        Record::Seizure(s) => {
-                            report.seizures += 1;
-                            if s.quantity.is_none() {
-                                report.missing_quantities += 1;
-                            }
-                        }
-                        Record::Total(_) => report.totals += 1,
-                    }
-                    sink(r);
-                }
+                tally.add_to(&mut report);
             }
             Err(cell) => {
+                out.clear();
                 let rejection = Rejection {
                     file: file.to_owned(),
                     line,
@@ -177,6 +184,89 @@ pub(crate) fn read_csv(
     Ok(report)
 }
 
-fn csv_error(file: &str, e: &csv::Error) -> ReadError {
-    ReadError::Io { file: file.to_owned(), source: std::io::Error::other(e.to_string()) }
+/// A row the csv crate could not read: invalid UTF-8 in a field. (The csv
+/// crate's own message is not used: its record and line numbers count from
+/// where a reader started, which is not the file's start for a parallel part.)
+fn malformed(e: &csv::Error) -> CellError {
+    match e.kind() {
+        csv::ErrorKind::Utf8 { err, .. } => CellError {
+            column: Some(err.field()),
+            value: None,
+            reason: RowError::Malformed {
+                message: format!("invalid UTF-8 after the first {} bytes of the field", err.valid_up_to()),
+            },
+        },
+        _ => CellError { column: None, value: None, reason: RowError::Malformed { message: e.to_string() } },
+    }
+}
+
+/// A line with nothing on it (or only `""`): not a row.
+fn is_blank(record: &csv::StringRecord, header_len: usize) -> bool {
+    record.len() == 1 && header_len > 1 && record.get(0) == Some("")
+}
+
+/// Parses one data row into `out`: the field count, the layout's cells, and
+/// what every record needs to fit a [`SeizureTable`], so that a row is
+/// accepted or rejected alike whether it is read into records or a table.
+fn parse_row(
+    parser: &mut dyn RowParser,
+    record: &csv::StringRecord,
+    header_len: usize,
+    line: u64,
+    out: &mut Vec<Record>,
+) -> Result<(), CellError> {
+    if record.len() != header_len {
+        let reason = RowError::FieldCount { expected: header_len, found: record.len() };
+        return Err(CellError { column: None, value: None, reason });
+    }
+    out.clear();
+    parser.parse(&Row { record, line }, out)?;
+    for r in out.iter() {
+        if let Record::Seizure(s) = r {
+            SeizureTable::admits(s).map_err(|e| CellError {
+                column: None,
+                value: None,
+                reason: RowError::Unsupported { message: e.to_string() },
+            })?;
+        }
+    }
+    Ok(())
+}
+
+/// What a row's records add to the report.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tally {
+    seizures: u64,
+    totals: u64,
+    missing_quantities: u64,
+}
+
+impl Tally {
+    fn of(records: &[Record]) -> Self {
+        let mut t = Self::default();
+        for r in records {
+            match r {
+                Record::Seizure(s) => {
+                    t.seizures += 1;
+                    t.missing_quantities += u64::from(s.quantity.is_none());
+                }
+                Record::Total(_) => t.totals += 1,
+            }
+        }
+        t
+    }
+
+    fn add_to(self, report: &mut ReadReport) {
+        report.seizures += self.seizures;
+        report.totals += self.totals;
+        report.missing_quantities += self.missing_quantities;
+    }
+}
+
+/// An error that stops reading: a record too long to be one, or the input failing.
+fn fatal<R: Read>(file: &str, e: &csv::Error, input: &StartLines<R>) -> ReadError {
+    match input.overlong() {
+        Some(line) => ReadError::RecordTooLong { file: file.to_owned(), line, limit: MAX_RECORD_BYTES },
+        None => ReadError::Io { file: file.to_owned(), source: std::io::Error::other(e.to_string()) },
+    }
 }

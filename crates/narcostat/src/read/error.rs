@@ -196,6 +196,26 @@ pub enum ReadError {
         /// What serde_json said.
         message: String,
     },
+    /// A record longer than any row should be: most likely a quote that is
+    /// never closed, which makes the rest of the file one field.
+    #[error("{file}:{line}: the record starting on this line is longer than {limit} bytes; is a quote left open?")]
+    RecordTooLong {
+        /// The input's name.
+        file: String,
+        /// The line the record starts on.
+        line: u64,
+        /// The longest record read, in bytes.
+        limit: usize,
+    },
+    /// The rows read cannot be put together into one table.
+    #[error("{file}: {source}")]
+    Table {
+        /// The input's name.
+        file: String,
+        /// Why.
+        #[source]
+        source: crate::table::TableError,
+    },
     /// The input is empty.
     #[error("{file}: empty input")]
     Empty {

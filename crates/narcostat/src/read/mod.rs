@@ -25,6 +25,8 @@ mod layouts;
 mod options;
 #[cfg(feature = "parallel")]
 mod parallel;
+mod record_starts;
+mod sink;
 #[cfg(feature = "xlsx")]
 mod spreadsheet;
 
@@ -34,7 +36,7 @@ pub use error::{BadCell, ReadError, Rejection, RowError};
 pub use format::{ColumnMap, Format};
 pub use options::{Missing, Mode, Progress, ReadOptions, ReadReport, Record};
 #[cfg(feature = "parallel")]
-pub use parallel::read_table_parallel;
+pub use parallel::{read_table_parallel, read_table_parallel_in_blocks};
 #[cfg(feature = "xlsx")]
 pub use spreadsheet::read_spreadsheet;
 
@@ -64,6 +66,17 @@ pub fn read(
     sink: &mut dyn FnMut(Record),
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(ReadReport, Dataset), ReadError> {
+    read_into(input, file, options, &mut sink::Records(sink), progress)
+}
+
+/// Like [`read`], into a [`sink::Sink`], which may still refuse a CSV row.
+fn read_into(
+    input: impl Read,
+    file: &str,
+    options: &ReadOptions,
+    sink: &mut dyn sink::Sink,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(ReadReport, Dataset), ReadError> {
     let mut input = std::io::BufReader::new(input);
     let first = {
         use std::io::BufRead;
@@ -71,10 +84,12 @@ pub fn read(
         buf.iter().copied().find(|b| !b.is_ascii_whitespace() && *b != 0xEF && *b != 0xBB && *b != 0xBF)
     };
     match (&options.format, first) {
-        (Some(Format::Json), _) => json::read_json(input, file, sink),
-        (None, Some(b'{')) => json::read_detected(input, file, options, sink),
-        (Some(Format::Ndjson), _) => Ok((json::read_ndjson(input, file, options, sink)?, Dataset::default())),
-        _ => Ok((csv_driver::read_csv(input, file, options, sink, progress)?, Dataset::default())),
+        (Some(Format::Json), _) => json::read_json(input, file, &mut |r| sink.record(r)),
+        (None, Some(b'{')) => json::read_detected(input, file, options, &mut |r| sink.record(r)),
+        (Some(Format::Ndjson), _) => {
+            Ok((json::read_ndjson(input, file, options, &mut |r| sink.record(r))?, Dataset::default()))
+        }
+        _ => Ok((csv_driver::read_csv(input, file, options, &mut |r| sink.row(r), progress)?, Dataset::default())),
     }
 }
 
@@ -117,58 +132,19 @@ pub fn read_path(path: impl AsRef<std::path::Path>, options: &ReadOptions) -> Re
 
 /// Reads straight into a [`SeizureTable`] without keeping the records: the
 /// way to read files larger than memory would hold as records. Stated totals
-/// are returned beside it.
+/// are returned beside it. A row the table cannot hold is rejected whole,
+/// at its line, like any bad row.
 pub fn read_table(
     input: impl Read,
     file: &str,
     options: &ReadOptions,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(SeizureTable, Vec<ReportedTotal>, ReadReport), ReadError> {
-    let mut table = SeizureTable::new();
-    let mut totals = Vec::new();
-    let mut table_errors: Vec<Rejection> = Vec::new();
-    // The table keeps no sources; the rows' line numbers come from the count.
+    // The table keeps no sources.
     let options = &ReadOptions { sources: false, ..options.clone() };
-    let mut record: u64 = 0;
-    let (mut report, rest) = read(
-        input,
-        file,
-        options,
-        &mut |r| match r {
-            Record::Seizure(s) => {
-                record += 1;
-                if let Err(e) = table.push(&s) {
-                    // Without sources the line is not known here; the message says which record.
-                    table_errors.push(Rejection {
-                        file: file.to_owned(),
-                        line: 0,
-                        column: None,
-                        column_number: None,
-                        value: None,
-                        reason: RowError::Unsupported { message: format!("record {record}: {e}") },
-                    });
-                }
-            }
-            Record::Total(t) => totals.push(t),
-        },
-        progress,
-    )?;
-    for s in &rest.seizures {
-        let _ = table.push(s);
-    }
-    totals.extend(rest.reported_totals);
-    table.shrink_to_fit();
-    if let Some(first) = table_errors.first() {
-        if options.mode == Mode::Strict {
-            return Err(ReadError::Row(Box::new(first.clone())));
-        }
-        // One wide row can give several records; never count more rows than were accepted.
-        let n = (table_errors.len() as u64).min(report.rows_accepted);
-        report.rows_accepted -= n;
-        report.rows_rejected += n;
-        report.rejections.extend(table_errors);
-    }
-    Ok((table, totals, report))
+    let mut filling = sink::TableSink::new(file);
+    let (report, rest) = read_into(input, file, options, &mut filling, progress)?;
+    filling.finish(rest, options.mode, report)
 }
 
 /// Whether a path names a spreadsheet (`.xlsx`, `.xlsm`, `.xls`, `.ods`).

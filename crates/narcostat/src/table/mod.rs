@@ -170,6 +170,51 @@ impl SeizureTable {
         self.push_coded(s.substance.drug, s.quantity, s.seizures, s.period, codes)
     }
 
+    /// Whether a record's period and number of events fit the table's
+    /// columns (dictionaries aside, which only fill up after billions of
+    /// distinct values): readers reject the rows that do not, so that a row
+    /// is accepted or rejected alike whether it is read into records or a table.
+    ///
+    /// ```
+    /// use narcostat::{Period, SeizureTable};
+    /// let mut s = narcostat::seed::bulletin_2021_02().seizures[0].clone();
+    /// assert!(SeizureTable::admits(&s).is_ok());
+    /// s.period = Period::parse("1800..2000").unwrap();
+    /// assert!(SeizureTable::admits(&s).is_err());
+    /// ```
+    pub fn admits(s: &Seizure) -> Result<(), TableError> {
+        span_of(s.period)?;
+        events_code(s.seizures)?;
+        Ok(())
+    }
+
+    /// Appends the records of one row, all or none: on error the table is unchanged.
+    pub(crate) fn push_row<'a>(&mut self, seizures: impl IntoIterator<Item = &'a Seizure>) -> Result<(), TableError> {
+        let (len, drugs_seen) = (self.len(), self.drugs_seen);
+        for s in seizures {
+            if let Err(e) = self.push(s) {
+                self.truncate(len);
+                self.drugs_seen = drugs_seen;
+                return Err(e);
+            }
+        }
+        Ok(())
+    }
+
+    /// Keeps the first `len` rows (their dictionary values stay, unused).
+    fn truncate(&mut self, len: usize) {
+        self.drug.truncate(len);
+        self.unit.truncate(len);
+        self.name.truncate(len);
+        self.place.truncate(len);
+        self.agency.truncate(len);
+        self.route.truncate(len);
+        self.start.truncate(len);
+        self.span.truncate(len);
+        self.amount.truncate(len);
+        self.seizures.truncate(len);
+    }
+
     pub(crate) fn intern_name(&mut self, name: &str) -> Result<u32, TableError> {
         self.names
             .intern_str(name, u32::MAX as usize)
