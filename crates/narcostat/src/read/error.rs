@@ -124,7 +124,9 @@ impl BadCell {
 pub struct Rejection {
     /// The input's name (file name).
     pub file: String,
-    /// 1-based line number (the header is line 1).
+    /// The 1-based physical line the row starts on (the header's first line
+    /// is line 1; LF, CRLF or a lone CR ends a line; blank lines count).
+    /// 0 for a record of a JSON dataset that a table refused: it has no line.
     pub line: u64,
     /// The column's header name, when one column is at fault.
     #[serde(default, skip_serializing_if = "Option::is_none")]
