@@ -15,21 +15,13 @@ fuzz_target!(|data: &[u8]| {
         seizures: Some("events".into()),
         ..ColumnMap::default()
     });
-    for format in [
-        None,
-        Some(Format::UnodcAnnual),
-        Some(Format::UnodcSubregional),
-        Some(Format::Cbp),
-        Some(Format::Wide),
-        Some(generic),
-    ] {
+    for format in [None, Some(Format::UnodcAnnual), Some(Format::UnodcSubregional), Some(Format::Cbp), Some(Format::Wide), Some(generic)] {
         for lenient in [false, true] {
             let mut options = if lenient { ReadOptions::lenient() } else { ReadOptions::default() };
             options.format = format.clone();
             if let Ok((dataset, report)) = read_dataset(data, "fuzz.csv", &options) {
                 assert!(report.balanced());
-                let _ = narcostat::SeizureTable::from_seizures(&dataset.seizures)
-                    .map(|t| t.aggregate(&narcostat::Query::default()));
+                let _ = narcostat::SeizureTable::from_seizures(&dataset.seizures).map(|t| t.aggregate(&narcostat::Query::default()));
             }
         }
     }

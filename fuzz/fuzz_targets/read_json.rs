@@ -11,8 +11,7 @@ fuzz_target!(|data: &[u8]| {
             let options = ReadOptions { format: Some(format.clone()), ..options };
             if let Ok((dataset, report)) = read_dataset(data, "fuzz.json", &options) {
                 assert!(report.balanced());
-                let _ = narcostat::bulletin::Bulletin::build(&dataset, None)
-                    .render(narcostat::bulletin::BulletinFormat::Html);
+                let _ = narcostat::bulletin::Bulletin::build(&dataset, None).render(narcostat::bulletin::BulletinFormat::Html);
             }
         }
     }
