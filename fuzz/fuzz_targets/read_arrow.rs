@@ -12,7 +12,17 @@ use std::sync::Arc;
 /// The headers of each layout, and of the generic mapping.
 const HEADERS: [&[&str]; 5] = [
     &["Region", "country", "ISO Code", "Drug Group", "Drug", "Year", "KG Equivalent"],
-    &["FY", "Month (abbv)", "Component", "Region", "Land Filter", "Area of Responsibility", "Drug Type", "Count of Event", "Sum Qty (lbs)"],
+    &[
+        "FY",
+        "Month (abbv)",
+        "Component",
+        "Region",
+        "Land Filter",
+        "Area of Responsibility",
+        "Drug Type",
+        "Count of Event",
+        "Sum Qty (lbs)",
+    ],
     &["Year", "State", "Heroin_Kg", "Cannabis_Plants", "Codeine_L", "Is_Total_Row", "Total_Kg", "Total_Cases"],
     &["drug", "quantity", "unit", "date", "end", "country", "seizures", "colour"],
     &["drug", "kg", "year", "origin"],
@@ -20,8 +30,30 @@ const HEADERS: [&[&str]; 5] = [
 
 /// Cells that mean something to some layout.
 const WORDS: [&str; 24] = [
-    "2018", "2024 (FYTD)", "NULL", "", "Heroin", "Cannabis plants", "Opium", "IRN", "ZZZ", "kg", "plants", "1,234.5",
-    "12 5", "1e-20", "-3", "OCT", "Octopus", "True", "Total", "All India", "2021-02-03", "1399/12/30", "9999", "5000000000",
+    "2018",
+    "2024 (FYTD)",
+    "NULL",
+    "",
+    "Heroin",
+    "Cannabis plants",
+    "Opium",
+    "IRN",
+    "ZZZ",
+    "kg",
+    "plants",
+    "1,234.5",
+    "12 5",
+    "1e-20",
+    "-3",
+    "OCT",
+    "Octopus",
+    "True",
+    "Total",
+    "All India",
+    "2021-02-03",
+    "1399/12/30",
+    "9999",
+    "5000000000",
 ];
 
 /// Reads the fuzzer's bytes in order; zeros once they run out.
@@ -53,28 +85,40 @@ impl Bytes<'_> {
 
 fn column(bytes: &mut Bytes<'_>, rows: usize) -> ArrayRef {
     let kind = bytes.byte() % 5;
-    let mut null = |bytes: &mut Bytes<'_>| bytes.byte() % 7 == 0;
+    let null = |bytes: &mut Bytes<'_>| bytes.byte() % 7 == 0;
     match kind {
         0 => {
             let mut b = Float64Builder::new();
-            (0..rows).for_each(|_| if null(bytes) { b.append_null() } else { b.append_value(f64::from_le_bytes(bytes.take())) });
+            (0..rows).for_each(|_| {
+                if null(bytes) { b.append_null() } else { b.append_value(f64::from_le_bytes(bytes.take())) }
+            });
             Arc::new(b.finish())
         }
         1 => {
             let mut b = Int64Builder::new();
-            (0..rows).for_each(|_| if null(bytes) { b.append_null() } else { b.append_value(i64::from_le_bytes(bytes.take())) });
+            (0..rows).for_each(|_| {
+                if null(bytes) { b.append_null() } else { b.append_value(i64::from_le_bytes(bytes.take())) }
+            });
             Arc::new(b.finish())
         }
         2 => {
             let mut b = Date32Builder::new();
-            (0..rows).for_each(|_| if null(bytes) { b.append_null() } else { b.append_value(i32::from_le_bytes(bytes.take())) });
+            (0..rows).for_each(|_| {
+                if null(bytes) { b.append_null() } else { b.append_value(i32::from_le_bytes(bytes.take())) }
+            });
             Arc::new(b.finish())
         }
         3 => {
             let scale = (bytes.byte() % 12) as i8;
             let mut b = Decimal128Builder::new();
-            (0..rows).for_each(|_| if null(bytes) { b.append_null() } else { b.append_value(i128::from_le_bytes(bytes.take())) });
-            Arc::new(b.finish().with_precision_and_scale(38, scale).unwrap_or_default())
+            (0..rows).for_each(|_| {
+                if null(bytes) { b.append_null() } else { b.append_value(i128::from_le_bytes(bytes.take())) }
+            });
+            let plain = b.finish();
+            match plain.clone().with_precision_and_scale(38, scale) {
+                Ok(scaled) => Arc::new(scaled),
+                Err(_) => Arc::new(plain),
+            }
         }
         _ => {
             let mut b = StringBuilder::new();
