@@ -53,13 +53,18 @@ fn bulletin_data_fails_on_a_record_of_five_billion_events() {
     let err = failure(narcostat().args(["bulletin", "--data"]).arg(&path));
     let name = path.display().to_string();
     assert!(
-        err.contains(&format!("{name}:3: 5000000000 seizure events in one record is more than the table holds")),
+        err.contains(&format!(
+            "{name}:3:8 (column \"Count of Event\"): 5000000000 seizure events in one record is more than the table holds"
+        )),
         "{err}"
     );
     // Lenient checking counts it as rejected, with its line.
     let out = stdout(narcostat().args(["check", "--lenient"]).arg(&path));
     assert!(out.contains("2 rows read = 1 accepted + 1 rejected"), "{out}");
-    assert!(out.contains(&format!("rejected {name}:3: 5000000000 seizure events")), "{out}");
+    assert!(
+        out.contains(&format!("rejected {name}:3:8 (column \"Count of Event\"): 5000000000 seizure events")),
+        "{out}"
+    );
 }
 
 #[test]

@@ -103,7 +103,9 @@ fn a_row_the_table_cannot_hold_is_rejected_at_its_line_everywhere() {
     text.push_str(&row("5000000000")); // line 52
     let path = file("too-many-events.csv", &text);
     let name = path.display().to_string();
-    let expected = format!("rejected {name}:52: 5000000000 seizure events in one record is more than the table holds");
+    let expected = format!(
+        "rejected {name}:52:8 (column \"Count of Event\"): 5000000000 seizure events in one record is more than the table holds"
+    );
     let (code, out, err) =
         run(narcostat().args(["summary", "--lenient", "--by", "drug", "--format", "csv"]).arg(&path));
     assert_eq!(code, 0, "{err}");
