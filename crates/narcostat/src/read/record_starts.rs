@@ -44,6 +44,7 @@ pub(crate) struct LineCounter {
 
 impl LineCounter {
     /// The count at the first byte of `line` (1-based).
+    #[cfg(feature = "parallel")]
     pub(crate) fn at_line(line: u64) -> Self {
         Self { ends: line.saturating_sub(1), pending_cr: false }
     }
@@ -132,11 +133,13 @@ impl RecordStarts {
 
     /// A scanner for the rest of a stream, from outside any record, with
     /// the lines counted so far.
+    #[cfg(feature = "parallel")]
     pub(crate) fn resume(delimiter: u8, lines: LineCounter, limit: usize) -> Self {
         Self { lines, at_stream_start: false, ..Self::with_limit(delimiter, limit) }
     }
 
     /// The lines counted up to the end of the bytes scanned.
+    #[cfg(feature = "parallel")]
     pub(crate) fn lines(&self) -> LineCounter {
         self.lines
     }
