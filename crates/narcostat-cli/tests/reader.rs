@@ -116,7 +116,7 @@ fn a_row_the_table_cannot_hold_is_rejected_at_its_line_everywhere() {
     assert!(out.contains("51 rows read = 50 accepted + 1 rejected") && out.contains(&expected), "{out}");
     let (code, _, err) = run(narcostat().arg("summary").arg(&path));
     assert_eq!(code, 1);
-    assert!(err.contains(&format!("{name}:52: ")) && !err.contains(":0:"), "{err}");
+    assert!(err.contains(&format!("{name}:52:8 ")) && !err.contains(":0:"), "{err}");
 }
 
 /// More rejected rows than the note lists: it says how to see them all.
