@@ -123,7 +123,7 @@ impl TableDataset {
     ///            2024,OCT,Office of Field Operations,Southwest Border,Land,EL PASO FIELD OFFICE,Fentanyl,5000000000,10.5\n\
     ///            2024,OCT,Office of Field Operations,Southwest Border,Land,EL PASO FIELD OFFICE,Cocaine,2,10.5\n";
     /// let e = TableDataset::read(csv.as_bytes(), "cbp.csv", &ReadOptions::default(), &mut |_| {}).unwrap_err();
-    /// assert!(e.to_string().starts_with("cbp.csv:2: 5000000000 seizure events"));
+    /// assert!(e.to_string().starts_with("cbp.csv:2:8 (column \"Count of Event\"): 5000000000 seizure events"));
     /// let (data, report) = TableDataset::read(csv.as_bytes(), "cbp.csv", &ReadOptions::lenient(), &mut |_| {}).unwrap();
     /// assert_eq!((report.rows_read, report.rows_accepted, report.rows_rejected), (2, 1, 1));
     /// assert_eq!(data.locate(0), "cbp.csv:3");
