@@ -190,11 +190,12 @@ impl SeizureTable {
 
     /// Appends the records of one row, all or none: on error the table is unchanged.
     pub(crate) fn push_row<'a>(&mut self, seizures: impl IntoIterator<Item = &'a Seizure>) -> Result<(), TableError> {
-        let (len, drugs_seen) = (self.len(), self.drugs_seen);
+        // The mark also keeps which units occur: a refused row must not leave
+        // its count kind behind (an empty `count_*` column, an ambiguous `count`).
+        let mark = self.mark();
         for s in seizures {
             if let Err(e) = self.push(s) {
-                self.truncate(len);
-                self.drugs_seen = drugs_seen;
+                self.roll_back(mark);
                 return Err(e);
             }
         }
@@ -413,17 +414,7 @@ impl SeizureTable {
     /// hold no rows). For readers that add the records of one source row
     /// together or not at all.
     pub(crate) fn roll_back(&mut self, mark: TableMark) {
-        let len = mark.len;
-        self.drug.truncate(len);
-        self.unit.truncate(len);
-        self.name.truncate(len);
-        self.place.truncate(len);
-        self.agency.truncate(len);
-        self.route.truncate(len);
-        self.start.truncate(len);
-        self.span.truncate(len);
-        self.amount.truncate(len);
-        self.seizures.truncate(len);
+        self.truncate(mark.len);
         self.drugs_seen = mark.drugs_seen;
         self.units_seen = mark.units_seen;
     }
@@ -473,5 +464,31 @@ impl SeizureTable {
         self.span.reserve(additional);
         self.amount.reserve(additional);
         self.seizures.reserve(additional);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SeizureTable;
+    use crate::quantity::{CountUnit, Quantity};
+
+    /// A row refused part-way leaves the table as it was, including which
+    /// kinds of items it counts (else output would gain a `count_*` column
+    /// for a row that never entered).
+    #[test]
+    fn a_refused_row_leaves_no_trace() -> Result<(), Box<dyn std::error::Error>> {
+        let month = crate::seed::bulletin_2021_02();
+        let mut table = SeizureTable::from_seizures(&month.seizures)?;
+        let before = (table.len(), table.count_units());
+        let mut plants = month.seizures[0].clone();
+        plants.quantity = Some(Quantity::parse("4 plants")?);
+        let mut too_many = month.seizures[0].clone();
+        too_many.seizures = Some(5_000_000_000);
+        assert!(table.push_row([&plants, &too_many]).is_err());
+        assert_eq!((table.len(), table.count_units()), before);
+        assert!(!table.count_units().contains(&CountUnit::Plants));
+        table.push_row([&plants])?;
+        assert_eq!(table.count_units(), vec![CountUnit::Plants]);
+        Ok(())
     }
 }
