@@ -2,7 +2,7 @@
 
 pub mod substance;
 
-pub use substance::{Drug, DrugGroup, Resolution, Substance, UnknownSubstance};
+pub use substance::{Drug, DrugFamily, DrugGroup, Resolution, Substance, UnknownSubstance};
 pub mod quantity;
 pub use quantity::{CountUnit, Dimension, Quantity, QuantityError, Unit};
 pub mod period;

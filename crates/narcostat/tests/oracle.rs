@@ -19,7 +19,7 @@
 #![expect(clippy::unwrap_used, clippy::expect_used, reason = "test helpers fail the test on error")]
 
 use narcostat::aggregate::{Accounting, Measures, Total};
-use narcostat::place::{CountryCode, Place};
+use narcostat::place::{CountryCode, Place, UnodcRegion, UnodcSubRegion};
 use narcostat::substance::{Drug, Substance, normalize};
 use narcostat::{
     Aggregate, CountUnit, Date, Dimension, Filter, Granularity, Group, GroupKey, KeyValue, Period, Quantity, Query,
@@ -50,15 +50,45 @@ fn among_text(wanted: &[String], value: Option<&str>) -> bool {
     wanted.is_empty() || value.is_some_and(|v| wanted.iter().any(|w| normalize(w) == normalize(v)))
 }
 
+/// The substance lists are one condition: drug, family or group listed.
+fn keeps_substance(f: &Filter, drug: Drug) -> bool {
+    (f.drugs.is_empty() && f.families.is_empty() && f.groups.is_empty())
+        || f.drugs.contains(&drug)
+        || f.families.contains(&drug.family())
+        || f.groups.contains(&drug.group())
+}
+
+/// Iranian province names of the pool with their current ISO codes, written
+/// out by hand (the engine uses the place module's table).
+const IRAN_NAMES: [(&str, &str); 2] = [("Ilam", "IR-16"), ("Fars", "IR-07")];
+
+/// A province condition: the same text, or an Iranian name of the province
+/// stored on an Iranian row (a name never reaches another country's rows).
+fn keeps_province(wanted: &[String], place: &Place) -> bool {
+    let iran = place.country.is_some_and(|c| c.as_str() == "IRN");
+    wanted.is_empty()
+        || place.province.as_deref().is_some_and(|stored| {
+            wanted.iter().any(|w| {
+                normalize(w) == normalize(stored)
+                    || (iran && IRAN_NAMES.iter().any(|(name, code)| name == w && *code == stored))
+            })
+        })
+}
+
+fn unodc_sub(p: &Place) -> Option<UnodcSubRegion> {
+    p.country.and_then(UnodcSubRegion::of)
+}
+
 fn keeps(f: &Filter, s: &Seizure) -> bool {
     let drug = s.substance.drug;
-    among(&f.drugs, Some(drug))
-        && among(&f.groups, Some(drug.group()))
+    keeps_substance(f, drug)
         && among_text(&f.names, Some(&s.substance.name))
         && among(&f.countries, s.place.country)
         && among(&f.regions, s.place.region())
         && among(&f.subregions, s.place.subregion())
-        && among_text(&f.provinces, s.place.province.as_deref())
+        && among(&f.unodc_subregions, unodc_sub(&s.place))
+        && among(&f.unodc_regions, unodc_sub(&s.place).map(UnodcSubRegion::region))
+        && keeps_province(&f.provinces, &s.place)
         && among_text(&f.localities, s.place.locality.as_deref())
         && among_text(&f.agencies, s.agency.as_deref())
         && among(&f.origins, s.origin)
@@ -94,6 +124,11 @@ fn key_of(by: &[GroupKey], rule: SpanRule, s: &Seizure) -> (Vec<KeyValue>, bool)
         .map(|k| match *k {
             GroupKey::Drug => KeyValue::Drug(s.substance.drug),
             GroupKey::DrugGroup => KeyValue::DrugGroup(s.substance.drug.group()),
+            GroupKey::DrugFamily => KeyValue::DrugFamily(s.substance.drug.family()),
+            GroupKey::UnodcSubRegion => unodc_sub(&s.place).map_or(KeyValue::Missing, KeyValue::UnodcSubRegion),
+            GroupKey::UnodcRegion => {
+                unodc_sub(&s.place).map(UnodcSubRegion::region).map_or(KeyValue::Missing, KeyValue::UnodcRegion)
+            }
             GroupKey::Name => KeyValue::Text(s.substance.name.clone()),
             GroupKey::Country => country(s.place.country),
             GroupKey::Region => s.place.region().map_or(KeyValue::Missing, KeyValue::Region),
@@ -373,9 +408,12 @@ fn arb_table() -> impl Strategy<Value = Vec<Seizure>> {
 
 // ---- random queries ----
 
-const KEYS: [GroupKey; 11] = [
+const KEYS: [GroupKey; 14] = [
     GroupKey::Drug,
     GroupKey::DrugGroup,
+    GroupKey::DrugFamily,
+    GroupKey::UnodcRegion,
+    GroupKey::UnodcSubRegion,
     GroupKey::Name,
     GroupKey::Country,
     GroupKey::Region,
@@ -417,10 +455,21 @@ fn arb_filter() -> impl Strategy<Value = Filter> {
     let countries: Vec<CountryCode> = (0..COUNTRIES.len()).map(code).collect();
     let names: Vec<String> =
         ["Opium lot 0", "OPIUM LOT 1", "mixed lot 0", "Heroin lot 2", "no such name"].map(str::to_owned).to_vec();
+    let provinces: Vec<String> =
+        PROVINCES.iter().copied().chain(["Ilam", "Fars", "Central"]).map(str::to_owned).collect();
     let localities: Vec<String> = ["port 0", "Port 1", "port 7", "nowhere"].map(str::to_owned).to_vec();
     (
-        (some_of(DRUGS.to_vec()), some_of(DRUGS.iter().map(|d| d.group()).collect()), some_of(names)),
-        (some_of(countries.clone()), some_of(PROVINCES.map(str::to_owned).to_vec()), some_of(localities)),
+        (
+            some_of(DRUGS.to_vec()),
+            some_of(DRUGS.iter().map(|d| d.group()).collect()),
+            some_of(DRUGS.iter().map(|d| d.family()).collect()),
+            some_of(names),
+        ),
+        (some_of(countries.clone()), some_of(provinces), some_of(localities)),
+        (
+            some_of(countries.iter().filter_map(|&c| UnodcSubRegion::of(c)).collect()),
+            some_of(UnodcRegion::ALL.to_vec()),
+        ),
         (
             some_of(AGENCIES.map(str::to_owned).to_vec()),
             some_of(countries.clone()),
@@ -431,12 +480,16 @@ fn arb_filter() -> impl Strategy<Value = Filter> {
     )
         .prop_map(
             |(
-                (drugs, groups, names),
+                (drugs, groups, families, names),
                 (countries, provinces, localities),
+                (unodc_subregions, unodc_regions),
                 (agencies, origins, destinations, subregions, regions),
             )| Filter {
                 drugs,
+                families,
                 groups,
+                unodc_regions,
+                unodc_subregions,
                 names,
                 countries,
                 regions,

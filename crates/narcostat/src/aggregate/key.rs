@@ -1,8 +1,8 @@
 //! Group key values: what a result row is keyed by.
 
 use crate::period::Granularity;
-use crate::place::{CountryCode, Region, SubRegion};
-use crate::substance::{Drug, DrugGroup};
+use crate::place::{CountryCode, Region, SubRegion, UnodcRegion, UnodcSubRegion};
+use crate::substance::{Drug, DrugFamily, DrugGroup};
 use serde::{Deserialize, Serialize};
 
 /// One component of a group's key.
@@ -16,12 +16,18 @@ pub enum KeyValue {
     Drug(Drug),
     /// A drug group.
     DrugGroup(DrugGroup),
+    /// A drug family.
+    DrugFamily(DrugFamily),
     /// A country, origin or destination.
     Country(CountryCode),
     /// A region.
     Region(Region),
     /// A sub-region.
     SubRegion(SubRegion),
+    /// A UNODC region.
+    UnodcRegion(UnodcRegion),
+    /// A UNODC sub-region.
+    UnodcSubRegion(UnodcSubRegion),
     /// A time bucket.
     Bucket {
         /// The granularity.
@@ -41,6 +47,9 @@ impl KeyValue {
             Self::Missing => String::new(),
             Self::Drug(d) => d.name().to_owned(),
             Self::DrugGroup(g) => g.name().to_owned(),
+            Self::DrugFamily(f) => f.name().to_owned(),
+            Self::UnodcRegion(r) => r.name().to_owned(),
+            Self::UnodcSubRegion(s) => s.name().to_owned(),
             Self::Country(c) => c.to_string(),
             Self::Region(r) => r.name().to_owned(),
             Self::SubRegion(s) => s.name().to_owned(),
@@ -49,11 +58,12 @@ impl KeyValue {
         }
     }
 
-    /// The stable machine value: slugs for drugs and groups, else the label.
+    /// The stable machine value: slugs for drugs, families and groups, else the label.
     pub fn machine(&self) -> String {
         match self {
             Self::Drug(d) => d.slug().to_owned(),
             Self::DrugGroup(g) => g.slug().to_owned(),
+            Self::DrugFamily(f) => f.slug().to_owned(),
             _ => self.label(),
         }
     }

@@ -3,7 +3,7 @@
 
 use super::key::KeyValue;
 use crate::period::{Date, Granularity};
-use crate::place::{IranProvince, ProvinceCodes};
+use crate::place::Place;
 use crate::quantity::{CountUnit, Unit};
 use crate::query::{Filter, GroupKey, Query};
 use crate::substance::{Drug, normalize};
@@ -140,6 +140,19 @@ fn text_or_missing(t: Option<&String>) -> KeyValue {
     t.map_or(KeyValue::Missing, |s| KeyValue::Text(s.clone()))
 }
 
+/// The value of a place key for one place.
+fn place_value(key: GroupKey, p: &Place) -> KeyValue {
+    match key {
+        GroupKey::Country => p.country.map_or(KeyValue::Missing, KeyValue::Country),
+        GroupKey::Region => p.region().map_or(KeyValue::Missing, KeyValue::Region),
+        GroupKey::SubRegion => p.subregion().map_or(KeyValue::Missing, KeyValue::SubRegion),
+        GroupKey::UnodcRegion => p.unodc_region().map_or(KeyValue::Missing, KeyValue::UnodcRegion),
+        GroupKey::UnodcSubRegion => p.unodc_subregion().map_or(KeyValue::Missing, KeyValue::UnodcSubRegion),
+        GroupKey::Province => text_or_missing(p.province.as_ref()),
+        _ => text_or_missing(p.locality.as_ref()),
+    }
+}
+
 fn plan_key(table: &SeizureTable, key: GroupKey) -> KeyPlan {
     let mut dense = Dense::new();
     let (source, lut): (Source, Vec<u32>) = match key {
@@ -147,26 +160,20 @@ fn plan_key(table: &SeizureTable, key: GroupKey) -> KeyPlan {
         GroupKey::DrugGroup => {
             (Source::Drug, Drug::ALL.iter().map(|&d| dense.code(KeyValue::DrugGroup(d.group()))).collect())
         }
+        GroupKey::DrugFamily => {
+            (Source::Drug, Drug::ALL.iter().map(|&d| dense.code(KeyValue::DrugFamily(d.family()))).collect())
+        }
         GroupKey::Name => {
             (Source::Name, table.names.values().iter().map(|n| dense.code(KeyValue::Text(n.clone()))).collect())
         }
-        GroupKey::Country | GroupKey::Region | GroupKey::SubRegion | GroupKey::Province | GroupKey::Locality => {
-            let lut = table
-                .places
-                .values()
-                .iter()
-                .map(|p| {
-                    let v = match key {
-                        GroupKey::Country => p.country.map_or(KeyValue::Missing, KeyValue::Country),
-                        GroupKey::Region => p.region().map_or(KeyValue::Missing, KeyValue::Region),
-                        GroupKey::SubRegion => p.subregion().map_or(KeyValue::Missing, KeyValue::SubRegion),
-                        GroupKey::Province => text_or_missing(p.province.as_ref()),
-                        _ => text_or_missing(p.locality.as_ref()),
-                    };
-                    dense.code(v)
-                })
-                .collect();
-            (Source::Place, lut)
+        GroupKey::Country
+        | GroupKey::Region
+        | GroupKey::SubRegion
+        | GroupKey::UnodcRegion
+        | GroupKey::UnodcSubRegion
+        | GroupKey::Province
+        | GroupKey::Locality => {
+            (Source::Place, table.places.values().iter().map(|p| dense.code(place_value(key, p))).collect())
         }
         GroupKey::Agency => {
             (Source::Agency, table.agencies.values().iter().map(|a| dense.code(text_or_missing(a.as_ref()))).collect())
@@ -250,37 +257,15 @@ fn mask<T>(values: &[T], keep: impl Fn(&T) -> bool) -> Vec<bool> {
 
 fn plan_filter(table: &SeizureTable, f: &Filter) -> FilterPlan {
     let mut plan = FilterPlan::default();
-    if !f.drugs.is_empty() || !f.groups.is_empty() {
-        plan.drug = Some(mask(Drug::ALL, |d| {
-            (f.drugs.is_empty() || f.drugs.contains(d)) && (f.groups.is_empty() || f.groups.contains(&d.group()))
-        }));
+    if !f.drugs.is_empty() || !f.families.is_empty() || !f.groups.is_empty() {
+        plan.drug = Some(mask(Drug::ALL, |&d| f.keeps_drug(d)));
     }
     if !f.names.is_empty() {
         let wanted: Vec<String> = f.names.iter().map(|n| normalize(n)).collect();
         plan.name = Some(mask(table.names.values(), |n| wanted.contains(&normalize(n))));
     }
-    if !(f.countries.is_empty()
-        && f.regions.is_empty()
-        && f.subregions.is_empty()
-        && f.provinces.is_empty()
-        && f.localities.is_empty())
-    {
-        let provinces: Vec<String> = f
-            .provinces
-            .iter()
-            .map(|p| {
-                IranProvince::from_code(p, ProvinceCodes::Current)
-                    .map_or_else(|| normalize(p), |ir| normalize(ir.code()))
-            })
-            .collect();
-        plan.place = Some(mask(table.places.values(), |p| {
-            (f.countries.is_empty() || p.country.is_some_and(|c| f.countries.contains(&c)))
-                && (f.regions.is_empty() || p.region().is_some_and(|r| f.regions.contains(&r)))
-                && (f.subregions.is_empty() || p.subregion().is_some_and(|s| f.subregions.contains(&s)))
-                && (provinces.is_empty() || p.province.as_ref().is_some_and(|x| provinces.contains(&normalize(x))))
-                && (f.localities.is_empty()
-                    || p.locality.as_ref().is_some_and(|x| f.localities.iter().any(|l| normalize(l) == normalize(x))))
-        }));
+    if f.places_restricted() {
+        plan.place = Some(mask(table.places.values(), |p| f.keeps_place(p)));
     }
     if !f.agencies.is_empty() {
         plan.agency = Some(mask(table.agencies.values(), |a| {

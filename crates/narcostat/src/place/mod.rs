@@ -4,10 +4,12 @@
 
 mod country;
 mod province;
+mod unodc;
 
 pub use country::{CountryCode, CountryInfo, Region, SubRegion};
 pub use province::{IranProvince, ProvinceCodes};
 use serde::{Deserialize, Serialize};
+pub use unodc::{UnodcRegion, UnodcSubRegion};
 
 /// Where something happened, as precisely as the source says.
 ///
@@ -57,6 +59,16 @@ impl Place {
     /// The M49 region of the country.
     pub fn region(&self) -> Option<Region> {
         self.subregion().map(SubRegion::region)
+    }
+
+    /// The UNODC sub-region of the country (UNODC's reporting groups).
+    pub fn unodc_subregion(&self) -> Option<UnodcSubRegion> {
+        self.country.and_then(UnodcSubRegion::of)
+    }
+
+    /// The UNODC region of the country (UNODC's reporting groups).
+    pub fn unodc_region(&self) -> Option<UnodcRegion> {
+        self.unodc_subregion().map(UnodcSubRegion::region)
     }
 
     /// A short human label: the most precise part known.

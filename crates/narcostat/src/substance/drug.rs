@@ -178,9 +178,9 @@ drugs! {
     /// GBL.
     Gbl = "gbl", "GBL", NotUnderInternationalControl, ["Gamma-butyrolactone"];
     /// Synthetic cathinones (mephedrone, ...).
-    SyntheticCathinones = "synthetic_cathinones", "Synthetic cathinones", NotUnderInternationalControl, ["Mephedrone", "Cathinones"];
+    SyntheticCathinones = "synthetic_cathinones", "Synthetic cathinones", NotUnderInternationalControl, ["Mephedrone", "Cathinones", "4-MMC", "3-MMC", "3-CMC", "4-CMC", "alpha-PVP", "α-PVP", "a-PVP", "Flakka", "MDPV", "Methylone", "N-ethylpentedrone", "NEP", "N-ethylhexedrone", "Eutylone", "Bath salts"];
     /// Synthetic cannabinoids ("Spice") not under international control.
-    SyntheticCannabinoids = "synthetic_cannabinoids", "Synthetic cannabinoids (Spice)", NotUnderInternationalControl, ["Spice", "K2"];
+    SyntheticCannabinoids = "synthetic_cannabinoids", "Synthetic cannabinoids (Spice)", NotUnderInternationalControl, ["Spice", "K2", "MDMB-4en-PINACA", "ADB-BUTINACA", "5F-MDMB-PICA", "4F-MDMB-BINACA", "5F-ADB", "MDMB-CHMICA", "AB-CHMINACA", "JWH-018", "ADB-4en-PINACA", "MDMB-BUTINACA"];
     /// Aminoindanes.
     Aminoindanes = "aminoindanes", "Aminoindanes", NotUnderInternationalControl, [];
     /// Phenethylamines.
@@ -190,11 +190,20 @@ drugs! {
     /// Tryptamines.
     Tryptamines = "tryptamines", "Tryptamines", NotUnderInternationalControl, [];
     /// Plant-based NPS (kratom, salvia, ...).
-    PlantBasedNps = "plant_based_nps", "Plant-based NPS", NotUnderInternationalControl, ["Kratom", "Salvia divinorum"];
+    PlantBasedNps = "plant_based_nps", "Plant-based NPS", NotUnderInternationalControl, ["Kratom", "Mitragyna speciosa", "Mitragynine", "Salvia divinorum", "Salvia", "Kava"];
     /// Other plant-based substances.
     OtherPlantBased = "other_plant_based", "Other plant-based substances", NotUnderInternationalControl, ["Other Plant-based substances"];
-    /// Other opioids not under international control.
-    UncontrolledOpioids = "uncontrolled_opioids", "Other opioids not under international control", NotUnderInternationalControl, [];
+    /// Nitazenes (2-benzylbenzimidazole opioids).
+    Nitazenes = "nitazenes", "Nitazenes", NotUnderInternationalControl, ["Nitazene", "Isotonitazene", "Metonitazene", "Protonitazene", "Etonitazene", "Etodesnitazene", "Butonitazene", "Flunitazene", "N-pyrrolidino etonitazene", "Etonitazepyne", "N-desethyl isotonitazene", "Protonitazepyne", "Metonitazepyne"];
+    /// Other new synthetic opioids not under international control
+    /// (brorphine, U-47700, 2-methyl-AP-237, ...).
+    UncontrolledOpioids = "uncontrolled_opioids", "Other opioids not under international control", NotUnderInternationalControl, ["Brorphine", "U-47700", "AP-237", "2-methyl-AP-237", "Orphine", "Spirochlorphine", "Other new synthetic opioids"];
+    /// Benzodiazepine-type NPS ("designer benzodiazepines").
+    DesignerBenzodiazepines = "designer_benzodiazepines", "Benzodiazepine-type NPS", NotUnderInternationalControl, ["Designer benzodiazepines", "New benzodiazepines", "Etizolam", "Flualprazolam", "Bromazolam", "Flubromazolam", "Clonazolam", "Diclazepam", "Phenazepam", "Flubromazepam", "Deschloroetizolam", "Desalkylgidazepam"];
+    /// Xylazine (a veterinary sedative found as an adulterant).
+    Xylazine = "xylazine", "Xylazine", NotUnderInternationalControl, ["Tranq", "Medetomidine"];
+    /// 1,4-butanediol, a precursor of GHB.
+    Butanediol = "butanediol", "1,4-Butanediol", NotUnderInternationalControl, ["1,4-BD", "1,4-BDO", "BDO", "Butanediol"];
     /// Other prescription medicines.
     OtherPrescriptionMedicines = "other_prescription_medicines", "Other prescription medicines", NotUnderInternationalControl, [];
     /// Other NPS.
@@ -212,6 +221,16 @@ drugs! {
     Pseudoephedrine = "pseudoephedrine", "Pseudoephedrine", Precursors, ["سودوافدرین"];
     /// APAAN (alpha-phenylacetoacetonitrile).
     Apaan = "apaan", "APAAN", Precursors, ["APAAN (alpha-phenylacetoacetonitrile)", "alpha-phenylacetoacetonitrile"];
+    /// Phenylacetone (P-2-P, BMK), the methamphetamine and amphetamine precursor.
+    Phenylacetone = "phenylacetone", "Phenylacetone (P-2-P)", Precursors, ["P-2-P", "P2P", "BMK", "Benzyl methyl ketone", "1-Phenyl-2-propanone"];
+    /// APAA (alpha-phenylacetoacetamide), a P-2-P pre-precursor.
+    Apaa = "apaa", "APAA", Precursors, ["alpha-phenylacetoacetamide", "APAA (alpha-phenylacetoacetamide)"];
+    /// MAPA (methyl alpha-phenylacetoacetate), a P-2-P pre-precursor.
+    Mapa = "mapa", "MAPA", Precursors, ["methyl alpha-phenylacetoacetate", "MAPA (methyl alpha-phenylacetoacetate)"];
+    /// Safrole and safrole-rich oils, MDMA precursors.
+    Safrole = "safrole", "Safrole", Precursors, ["Safrole-rich oils", "Isosafrole", "Sassafras oil"];
+    /// PMK (3,4-MDP-2-P) and its glycidate, MDMA precursors.
+    Pmk = "pmk", "PMK (3,4-MDP-2-P)", Precursors, ["3,4-MDP-2-P", "Piperonyl methyl ketone", "PMK glycidate", "PMK glycidic acid", "Piperonal"];
     /// Other precursors.
     OtherPrecursors = "other_precursors", "Other precursors", Precursors, [];
     /// Precursors, type not specified.

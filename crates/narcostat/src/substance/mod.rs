@@ -1,14 +1,20 @@
 //! Substances: the UNODC-style taxonomy, and the resolution of names as sources
 //! write them (English, UNODC, CBP, Indian and Persian names) to it.
 
+mod catalogue;
 mod drug;
+mod family;
 mod group;
 mod names;
+mod word;
 
+pub use catalogue::{CatalogueEntry, catalogue};
 pub use drug::Drug;
+pub use family::DrugFamily;
 pub use group::DrugGroup;
 pub use names::{normalize, suggestions};
 use serde::{Deserialize, Serialize};
+pub use word::{Level, Meaning, WordMatch, meaning_of, resolve_word, word_suggestions};
 
 /// A substance as a record reports it: the classified [`Drug`] and the name as
 /// the source wrote it (kept verbatim, so "Hashish" and "Hashish (resin)" stay
@@ -91,6 +97,11 @@ impl Substance {
             }
             None => Err(UnknownSubstance { name: name.to_owned(), suggestions: suggestions(name, 3) }),
         }
+    }
+
+    /// The drug family.
+    pub fn family(&self) -> DrugFamily {
+        self.drug.family()
     }
 
     /// The drug group.

@@ -64,6 +64,22 @@ pub(crate) fn lookup(name: &str) -> Option<Drug> {
 /// The closest known names to `name` (display names of drugs, best first, at
 /// most `n`), by normalised Jaro-Winkler similarity over every known alias.
 pub fn suggestions(name: &str, n: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (score, drug) in scored(name) {
+        if out.len() == n || score < 0.6 {
+            break;
+        }
+        let name = drug.name().to_owned();
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// Every known alias scored against `name` (normalised Jaro-Winkler, plus
+/// 0.2 when one contains the other), best first.
+pub(crate) fn scored(name: &str) -> Vec<(f64, Drug)> {
     let key = normalize(name);
     let mut scored: Vec<(f64, Drug)> = index()
         .iter()
@@ -76,15 +92,5 @@ pub fn suggestions(name: &str, n: usize) -> Vec<String> {
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let mut out: Vec<String> = Vec::new();
-    for (score, drug) in scored {
-        if out.len() == n || score < 0.6 {
-            break;
-        }
-        let name = drug.name().to_owned();
-        if !out.contains(&name) {
-            out.push(name);
-        }
-    }
-    out
+    scored
 }

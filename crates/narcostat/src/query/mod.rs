@@ -2,13 +2,16 @@
 //! records that span several time buckets.
 
 use crate::period::{Granularity, Period, UnknownGranularity};
-use crate::place::{CountryCode, Region, SubRegion};
-use crate::substance::{Drug, DrugGroup};
+use crate::place::{CountryCode, Region, SubRegion, UnodcRegion, UnodcSubRegion};
+use crate::substance::{Drug, DrugFamily, DrugGroup, Meaning};
 use serde::{Deserialize, Serialize};
 
+mod coverage;
+mod place_match;
+
 /// A dimension to group by, in the vocabulary shared by the Rust, Python and
-/// JS APIs and the CLI: `drug`, `drug-group`, `name`, `country`, `region`,
-/// `sub-region`, `province`, `agency`, `origin`, `destination`, and the time
+/// JS APIs and the CLI: `drug`, `drug-family`, `drug-group`, `name`, `country`,
+/// `region`, `sub-region`, `unodc-region`, `unodc-sub-region`, `province`, `agency`, `origin`, `destination`, and the time
 /// granularities `day`, `week`, `month`, `quarter`, `year`, `fiscal-year`,
 /// `solar-hijri-month`, `solar-hijri-year`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -18,6 +21,8 @@ pub enum GroupKey {
     Drug,
     /// The UNODC drug group.
     DrugGroup,
+    /// The drug family (World Drug Report usage).
+    DrugFamily,
     /// The substance name as written in the source.
     Name,
     /// The country.
@@ -26,6 +31,10 @@ pub enum GroupKey {
     Region,
     /// The UN M49 sub-region of the country.
     SubRegion,
+    /// The region of the country as UNODC groups countries.
+    UnodcRegion,
+    /// The sub-region of the country as UNODC groups countries.
+    UnodcSubRegion,
     /// The province (first-level subdivision).
     Province,
     /// The locality (CBP field office or branch, port, city).
@@ -43,7 +52,7 @@ pub enum GroupKey {
 /// A grouping key name that narcostat does not know.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "unknown dimension {name:?}: expected drug, drug-group, name, country, region, sub-region, province, locality, agency, origin, destination, day, week, month, quarter, year, fiscal-year, solar-hijri-month or solar-hijri-year"
+    "unknown dimension {name:?}: expected drug, drug-family, drug-group, name, country, region, sub-region, unodc-region, unodc-sub-region, province, locality, agency, origin, destination, day, week, month, quarter, year, fiscal-year, solar-hijri-month or solar-hijri-year"
 )]
 pub struct UnknownKey {
     /// The name as given.
@@ -64,6 +73,9 @@ impl GroupKey {
         Ok(match n.as_str() {
             "drug" | "substance" => Self::Drug,
             "drug-group" | "group" => Self::DrugGroup,
+            "drug-family" | "family" => Self::DrugFamily,
+            "unodc-region" => Self::UnodcRegion,
+            "unodc-sub-region" | "unodc-subregion" => Self::UnodcSubRegion,
             "name" => Self::Name,
             "country" => Self::Country,
             "region" => Self::Region,
@@ -89,6 +101,9 @@ impl GroupKey {
         match self {
             Self::Drug => "drug",
             Self::DrugGroup => "drug-group",
+            Self::DrugFamily => "drug-family",
+            Self::UnodcRegion => "unodc-region",
+            Self::UnodcSubRegion => "unodc-sub-region",
             Self::Name => "name",
             Self::Country => "country",
             Self::Region => "region",
@@ -104,12 +119,18 @@ impl GroupKey {
 }
 
 /// Which rows to keep. Every list that is non-empty must match (an empty
-/// list matches everything); within a list, any value matches.
+/// list matches everything); within a list, any value matches. The substance
+/// lists (`drugs`, `families`, `groups`) are one condition: a row matches
+/// when its drug is listed, or its family, or its group (so `drug=cocaine|heroin`
+/// keeps the cocaine family and heroin).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Filter {
     /// Drugs.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub drugs: Vec<Drug>,
+    /// Drug families.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub families: Vec<DrugFamily>,
     /// Drug groups.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<DrugGroup>,
@@ -125,7 +146,14 @@ pub struct Filter {
     /// Sub-regions.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub subregions: Vec<SubRegion>,
-    /// Provinces (ISO 3166-2 code or name as stored).
+    /// UNODC regions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unodc_regions: Vec<UnodcRegion>,
+    /// UNODC sub-regions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unodc_subregions: Vec<UnodcSubRegion>,
+    /// Provinces as given (an ISO 3166-2 code or a name); a name matches a
+    /// province of the row's own country (Iran's names only Iranian rows).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub provinces: Vec<String>,
     /// Localities.
@@ -168,12 +196,14 @@ pub enum FilterError {
         text: String,
     },
     /// The value does not resolve for that key.
-    #[error("unknown {key} {value:?}")]
+    #[error("unknown {key} {value:?}{}", crate::substance::did_you_mean_text(.suggestions))]
     Value {
         /// The key.
         key: String,
         /// The value.
         value: String,
+        /// The closest known values, best first.
+        suggestions: Vec<String>,
     },
 }
 
@@ -184,16 +214,25 @@ impl Filter {
     }
 
     /// Adds one condition `key=value`, where value may list alternatives
-    /// separated by `|` (`drug=opium|heroin`). Keys: drug, drug-group, name,
-    /// country, region, sub-region, province, locality, agency, origin, destination.
+    /// separated by `|` (`drug=opium|heroin`). Keys: drug, drug-family,
+    /// drug-group, name, country, region, sub-region, unodc-region,
+    /// unodc-sub-region, province, locality, agency, origin, destination.
+    ///
+    /// A `drug` word takes its widest natural meaning (see
+    /// [`resolve_word`](crate::substance::resolve_word)): "cocaine" is the
+    /// cocaine family, "opioids" the group, "hashish" the drug.
     ///
     /// ```
-    /// use narcostat::{Drug, Filter};
+    /// use narcostat::{Drug, DrugFamily, DrugGroup, Filter};
     /// let mut f = Filter::default();
-    /// f.add("drug", "opium|Hashish").unwrap();
+    /// f.add("drug", "cocaine|opioids|Hashish").unwrap();
     /// f.add("country", "Iran").unwrap();
-    /// assert_eq!(f.drugs, [Drug::Opium, Drug::CannabisResin]);
+    /// assert_eq!(f.families, [DrugFamily::Cocaine]);
+    /// assert_eq!(f.groups, [DrugGroup::Opioids]);
+    /// assert_eq!(f.drugs, [Drug::CannabisResin]);
     /// assert_eq!(f.countries[0].as_str(), "IRN");
+    /// let err = f.add("drug", "heroine|cocaien").unwrap_err();
+    /// assert!(err.to_string().contains("did you mean Cocaine"), "{err}");
     /// ```
     ///
     /// A value with no alternative in it (`drug=`, `drug=|`) is an error, not
@@ -203,34 +242,70 @@ impl Filter {
         if value.split('|').all(|v| v.trim().is_empty()) {
             return Err(FilterError::EmptyValue { key: key.to_owned(), text: format!("{key}={value}") });
         }
+        if let GroupKey::Time(_) = k {
+            return Err(FilterError::Key { key: key.to_owned() });
+        }
         for v in value.split('|').map(str::trim).filter(|v| !v.is_empty()) {
-            let bad = || FilterError::Value { key: k.name().to_owned(), value: v.to_owned() };
-            let country = || CountryCode::resolve(v).ok_or_else(bad);
-            match k {
-                GroupKey::Drug => self.drugs.push(Drug::resolve(v).ok_or_else(bad)?),
-                GroupKey::DrugGroup => self.groups.push(DrugGroup::resolve(v).ok_or_else(bad)?),
-                GroupKey::Name => self.names.push(v.to_owned()),
-                GroupKey::Country => self.countries.push(country()?),
-                GroupKey::Region => self.regions.push(
-                    [Region::Africa, Region::Americas, Region::Asia, Region::Europe, Region::Oceania]
-                        .into_iter()
-                        .find(|r| r.name().eq_ignore_ascii_case(v))
-                        .ok_or_else(bad)?,
-                ),
-                GroupKey::SubRegion => self.subregions.push(SubRegion::resolve(v).ok_or_else(bad)?),
-                GroupKey::Province => self
-                    .provinces
-                    .push(crate::place::IranProvince::resolve(v).map_or_else(|| v.to_owned(), |p| p.code().to_owned())),
-                GroupKey::Locality => self.localities.push(v.to_owned()),
-                GroupKey::Agency => self.agencies.push(v.to_owned()),
-                GroupKey::Origin => self.origins.push(country()?),
-                GroupKey::Destination => self.destinations.push(country()?),
-                GroupKey::Time(_) => {
-                    return Err(FilterError::Key { key: key.to_owned() });
-                }
-            }
+            self.add_value(k, v)?;
         }
         Ok(())
+    }
+
+    fn add_value(&mut self, k: GroupKey, v: &str) -> Result<(), FilterError> {
+        let bad = |suggestions: Vec<String>| FilterError::Value {
+            key: k.name().to_owned(),
+            value: v.to_owned(),
+            suggestions,
+        };
+        let country = || CountryCode::resolve(v).ok_or_else(|| bad(Vec::new()));
+        match k {
+            GroupKey::Drug => self.add_word(v).map_err(|e| bad(e.suggestions))?,
+            GroupKey::DrugFamily => {
+                self.families.push(DrugFamily::resolve(v).ok_or_else(|| bad(crate::substance::word_suggestions(v, 3)))?)
+            }
+            GroupKey::DrugGroup => {
+                self.groups.push(DrugGroup::resolve(v).ok_or_else(|| bad(crate::substance::word_suggestions(v, 3)))?)
+            }
+            GroupKey::Name => self.names.push(v.to_owned()),
+            GroupKey::Country => self.countries.push(country()?),
+            GroupKey::Region => self.regions.push(
+                [Region::Africa, Region::Americas, Region::Asia, Region::Europe, Region::Oceania]
+                    .into_iter()
+                    .find(|r| r.name().eq_ignore_ascii_case(v))
+                    .ok_or_else(|| bad(Vec::new()))?,
+            ),
+            GroupKey::SubRegion => self.subregions.push(SubRegion::resolve(v).ok_or_else(|| bad(Vec::new()))?),
+            GroupKey::UnodcRegion => self.unodc_regions.push(UnodcRegion::resolve(v).ok_or_else(|| bad(Vec::new()))?),
+            GroupKey::UnodcSubRegion => {
+                self.unodc_subregions.push(UnodcSubRegion::resolve(v).ok_or_else(|| bad(Vec::new()))?)
+            }
+            GroupKey::Province => self.provinces.push(v.to_owned()),
+            GroupKey::Locality => self.localities.push(v.to_owned()),
+            GroupKey::Agency => self.agencies.push(v.to_owned()),
+            GroupKey::Origin => self.origins.push(country()?),
+            GroupKey::Destination => self.destinations.push(country()?),
+            GroupKey::Time(_) => return Err(FilterError::Key { key: k.name().to_owned() }),
+        }
+        Ok(())
+    }
+
+    /// Adds a drug word at its widest natural meaning.
+    fn add_word(&mut self, word: &str) -> Result<(), crate::substance::UnknownSubstance> {
+        match crate::substance::meaning_of(word)? {
+            Meaning::Group(g) => self.groups.push(g),
+            Meaning::Family(f) => self.families.push(f),
+            Meaning::Drug(d) => self.drugs.push(d),
+        }
+        Ok(())
+    }
+
+    /// Whether the substance condition keeps `drug` (any of the drug,
+    /// family and group lists; everything when all three are empty).
+    pub fn keeps_drug(&self, drug: Drug) -> bool {
+        (self.drugs.is_empty() && self.families.is_empty() && self.groups.is_empty())
+            || self.drugs.contains(&drug)
+            || self.families.contains(&drug.family())
+            || self.groups.contains(&drug.group())
     }
 
     /// Parses comma-separated conditions: `drug=opium,country=IRN`.

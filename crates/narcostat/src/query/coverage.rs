@@ -1,0 +1,76 @@
+//! What a drug filter covered in a table: a warning when it matches nothing,
+//! or only "non-specified" buckets, and a note naming the drugs it covered.
+
+use super::{Filter, Query};
+use crate::substance::Drug;
+use crate::table::SeizureTable;
+
+impl Query {
+    /// Warnings and a note about what the query's drug filter covers in
+    /// `table`, among the rows of the places the filter keeps and wholly inside
+    /// the query's period:
+    /// - "drug=X matched no rows in this table" when it covers no drug present;
+    /// - a warning when every drug it covers there is a non-specified bucket
+    ///   (the source does not say which form or substance it seized);
+    /// - otherwise one note naming the drugs covered that occur.
+    ///
+    /// Empty when the query has no drug filter.
+    ///
+    /// ```
+    /// use narcostat::{Query, SeizureTable, seed};
+    /// let table = SeizureTable::from_seizures(&seed::bulletin_2021_02().seizures).unwrap();
+    /// let q = Query::parse("drug", "drug=opiates", None).unwrap();
+    /// assert!(q.coverage(&table)[0].starts_with("drug=Opiates covered: "));
+    /// let q = Query::parse("drug", "drug=cocaine", None).unwrap();
+    /// assert_eq!(q.coverage(&table), ["drug=Cocaine matched no rows in this table"]);
+    /// ```
+    pub fn coverage(&self, table: &SeizureTable) -> Vec<String> {
+        let f = &self.filter;
+        if f.drugs.is_empty() && f.families.is_empty() && f.groups.is_empty() {
+            return Vec::new();
+        }
+        let words = filter_words(f);
+        let present = drugs_present(table, self);
+        let covered: Vec<Drug> = Drug::ALL.iter().copied().filter(|&d| f.keeps_drug(d) && present[index(d)]).collect();
+        let names = covered.iter().map(|d| d.name()).collect::<Vec<_>>().join(", ");
+        if covered.is_empty() {
+            vec![format!("drug={words} matched no rows in this table")]
+        } else if covered.iter().all(|d| d.is_non_specified()) {
+            vec![format!(
+                "drug={words} matched only non-specified rows in this table ({names}): the source does not say which substance or form was seized"
+            )]
+        } else {
+            vec![format!("drug={words} covered: {names}")]
+        }
+    }
+}
+
+/// The filter's substance words as the user could have typed them.
+fn filter_words(f: &Filter) -> String {
+    let groups = f.groups.iter().map(|g| g.name());
+    let families = f.families.iter().map(|x| x.name());
+    let drugs = f.drugs.iter().map(|d| d.name());
+    groups.chain(families).chain(drugs).collect::<Vec<_>>().join("|")
+}
+
+fn index(d: Drug) -> usize {
+    usize::from(crate::table::drug_index(d))
+}
+
+/// Which drugs occur in rows of places the filter keeps, wholly inside the
+/// query's period (by index into [`Drug::ALL`]).
+fn drugs_present(table: &SeizureTable, q: &Query) -> Vec<bool> {
+    let mut present = vec![false; Drug::ALL.len()];
+    let places: Vec<bool> = table.places.values().iter().map(|p| q.filter.keeps_place(p)).collect();
+    let (first, last) = q.period.map_or((i32::MIN, i32::MAX), |p| (p.start.days(), p.end.days()));
+    let rows = table.drug.iter().zip(&table.place).zip(table.start.iter().zip(&table.span));
+    for ((&drug, &place), (&start, &span)) in rows {
+        let inside = start >= first && start.saturating_add(i32::from(span)) <= last;
+        if inside && places.get(place as usize).copied().unwrap_or(false) {
+            if let Some(slot) = present.get_mut(usize::from(drug)) {
+                *slot = true;
+            }
+        }
+    }
+    present
+}
