@@ -86,13 +86,14 @@ pub fn word_suggestions(word: &str, n: usize) -> Vec<String> {
     let key = normalize(word);
     let families = DrugFamily::ALL.iter().flat_map(|f| [f.name(), f.slug()]);
     let groups = DrugGroup::ALL.iter().flat_map(|g| [g.name(), g.slug()]);
+    // Families and groups first, so that on a tie the wider word wins (the sort is stable).
     let mut scored: Vec<(f64, &str)> = families
         .chain(groups)
-        .map(|name| (strsim::jaro_winkler(&key, &normalize(name)), name))
+        .map(|name| (score(&key, &normalize(name)), name))
         .filter(|(score, _)| *score >= 0.8)
         .collect();
     scored.extend(super::names::scored(word).into_iter().map(|(s, d)| (s, d.name())));
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     let mut out: Vec<String> = Vec::new();
     for (score, name) in scored {
         if out.len() == n || score < 0.6 {
@@ -103,4 +104,12 @@ pub fn word_suggestions(word: &str, n: usize) -> Vec<String> {
         }
     }
     out
+}
+
+/// Jaro-Winkler similarity, plus 0.2 when one contains the other and the
+/// shorter has at least five letters (so "coca" does not win for "cocaien").
+fn score(key: &str, name: &str) -> f64 {
+    let long_enough = key.chars().count().min(name.chars().count()) >= 5;
+    let bonus = if long_enough && (name.contains(key) || key.contains(name)) { 0.2 } else { 0.0 };
+    strsim::jaro_winkler(key, name) + bonus
 }
