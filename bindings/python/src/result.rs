@@ -1,105 +1,64 @@
 //! Results: rows of keys and measures, out as Arrow, pandas, polars, lists.
 
-use narcostat::write::Cell;
+use narcostat::result::{ResultTable, Values};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::{PyDate, PyDict, PyList};
 use pyo3_arrow::PyTable;
 
-/// The result of an aggregation, ranking or comparison.
+/// The result of an aggregation, ranking, trend, comparison or equivalents.
 #[pyclass(name = "Result", module = "narcostat", frozen)]
 pub struct PyAggregateResult {
-    content: Content,
-    /// Header and rows, built on first use (formatting many groups costs
-    /// more than aggregating them; a caller who wants Arrow never pays it).
-    table: std::sync::OnceLock<(Vec<String>, Vec<Vec<Cell>>)>,
-}
-
-enum Content {
-    Aggregate(Box<narcostat::Aggregate>),
-    Rows(Vec<String>, Vec<Vec<Cell>>, Option<narcostat::aggregate::Accounting>),
+    table: ResultTable,
+    accounting: Option<narcostat::aggregate::Accounting>,
 }
 
 impl PyAggregateResult {
-    /// An aggregate, converted lazily.
-    pub fn aggregate(agg: narcostat::Aggregate) -> Self {
-        Self { content: Content::Aggregate(Box::new(agg)), table: std::sync::OnceLock::new() }
+    /// A result table and, when it came from one aggregation, where the rows went.
+    pub fn new(table: ResultTable, accounting: Option<narcostat::aggregate::Accounting>) -> Self {
+        Self { table, accounting }
     }
 
-    /// Ready-made rows (rankings, comparisons, equivalents).
-    pub fn rows(
-        header: Vec<String>,
-        rows: Vec<Vec<Cell>>,
-        accounting: Option<narcostat::aggregate::Accounting>,
-    ) -> Self {
-        Self { content: Content::Rows(header, rows, accounting), table: std::sync::OnceLock::new() }
-    }
-
-    fn header_rows(&self) -> &(Vec<String>, Vec<Vec<Cell>>) {
-        self.table.get_or_init(|| match &self.content {
-            Content::Aggregate(a) => narcostat::write::aggregate_rows(a),
-            Content::Rows(h, r, _) => (h.clone(), r.clone()),
-        })
-    }
-
-    fn accounting_of(&self) -> Option<narcostat::aggregate::Accounting> {
-        match &self.content {
-            Content::Aggregate(a) => Some(a.accounting),
-            Content::Rows(_, _, a) => *a,
-        }
+    fn exact_batch(&self) -> PyResult<arrow_array::RecordBatch> {
+        self.table.to_record_batch().map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))
     }
 }
 
-fn cell_to_py<'py>(py: Python<'py>, c: &Cell) -> PyResult<Bound<'py, PyAny>> {
-    Ok(match c {
-        Cell::Empty => py.None().into_bound(py),
-        Cell::Text(t) => t.clone().into_pyobject(py)?.into_any(),
-        Cell::Number(n) => match n.parse::<i64>() {
-            Ok(i) => i.into_pyobject(py)?.into_any(),
-            Err(_) => n.parse::<f64>().unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
+/// One typed value as Python: int, decimal.Decimal, bool, datetime.date, str or None.
+fn value_to_py<'py>(py: Python<'py>, values: &Values, row: usize) -> PyResult<Bound<'py, PyAny>> {
+    let none = || py.None().into_bound(py);
+    Ok(match values {
+        Values::Text(v) => match v.get(row).and_then(Option::as_ref) {
+            Some(t) => t.clone().into_pyobject(py)?.into_any(),
+            None => none(),
+        },
+        Values::Int(v) => match v.get(row).copied().flatten() {
+            Some(i) => i.into_pyobject(py)?.into_any(),
+            None => none(),
+        },
+        Values::Decimal { .. } => match values.decimal(row) {
+            Some(d) => py.import("decimal")?.getattr("Decimal")?.call1((d.normalized().to_string(),))?,
+            None => none(),
+        },
+        Values::Bool(v) => match v.get(row).copied().flatten() {
+            Some(b) => pyo3::types::PyBool::new(py, b).to_owned().into_any(),
+            None => none(),
+        },
+        Values::Date(v) => match v.get(row).copied().flatten() {
+            Some(d) => {
+                let (y, m, day) = d.ymd();
+                PyDate::new(py, y, u8::try_from(m).unwrap_or(1), u8::try_from(day).unwrap_or(1))?.into_any()
+            }
+            None => none(),
+        },
+        Values::Period { granularity, values: v } => match v.get(row).copied().flatten() {
+            Some(p) => granularity
+                .bucket_of_period(p)
+                .map_or_else(|| p.to_string(), |i| granularity.label(i))
+                .into_pyobject(py)?
+                .into_any(),
+            None => none(),
         },
     })
-}
-
-fn batch_of(header: &[String], rows: &[Vec<Cell>]) -> PyResult<arrow_array::RecordBatch> {
-    use arrow_array::ArrayRef;
-    use arrow_array::builder::{Float64Builder, StringBuilder};
-    let mut columns: Vec<(String, ArrayRef)> = Vec::new();
-    for (i, h) in header.iter().enumerate() {
-        let numeric = rows.iter().all(|r| matches!(r.get(i), Some(Cell::Number(_)) | Some(Cell::Empty) | None))
-            && rows.iter().any(|r| matches!(r.get(i), Some(Cell::Number(_))));
-        let array: ArrayRef = if numeric {
-            let mut b = Float64Builder::new();
-            for r in rows {
-                b.append_option(match r.get(i) {
-                    Some(Cell::Number(n)) => n.parse::<f64>().ok(),
-                    _ => None,
-                });
-            }
-            std::sync::Arc::new(b.finish())
-        } else {
-            let mut b = StringBuilder::new();
-            for r in rows {
-                match r.get(i) {
-                    Some(Cell::Text(t)) | Some(Cell::Number(t)) => b.append_value(t),
-                    _ => b.append_null(),
-                }
-            }
-            std::sync::Arc::new(b.finish())
-        };
-        columns.push((h.clone(), array));
-    }
-    arrow_array::RecordBatch::try_from_iter(columns).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))
-}
-
-impl PyAggregateResult {
-    fn exact_batch(&self) -> PyResult<arrow_array::RecordBatch> {
-        match &self.content {
-            Content::Aggregate(a) => {
-                narcostat::arrow::aggregate_to_batch(a).map_err(pyo3::exceptions::PyValueError::new_err)
-            }
-            Content::Rows(h, r, _) => batch_of(h, r),
-        }
-    }
 }
 
 /// The batch with decimal columns cast to float64, for pandas and polars users.
@@ -127,14 +86,26 @@ impl PyAggregateResult {
     /// Column names: the grouping keys, then the measures with their units.
     #[getter]
     fn columns(&self) -> Vec<String> {
-        self.header_rows().0.clone()
+        self.table.columns.iter().map(|c| c.name.clone()).collect()
+    }
+
+    /// What the result holds: aggregate, ranking, comparison, trend or equivalents.
+    #[getter]
+    fn kind(&self) -> String {
+        serde_json::to_value(self.table.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+    }
+
+    /// Notes for the reader.
+    #[getter]
+    fn notes(&self) -> Vec<String> {
+        self.table.notes.clone()
     }
 
     /// Where every input row went: rows, filtered_out, outside_period,
     /// straddling_period, aggregated, unattributed, without_quantity.
     #[getter]
     fn accounting<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDict>>> {
-        let Some(a) = self.accounting_of() else {
+        let Some(a) = self.accounting else {
             return Ok(None);
         };
         let d = PyDict::new(py);
@@ -153,27 +124,24 @@ impl PyAggregateResult {
     }
 
     fn __len__(&self) -> usize {
-        match &self.content {
-            Content::Aggregate(a) => a.groups.len() + a.unattributed.len(),
-            Content::Rows(_, r, _) => r.len(),
-        }
+        self.table.rows
     }
 
-    /// Rows as dicts (numbers as int or float; `to_arrow()` is exact).
+    /// Rows as dicts of typed values: ints, `decimal.Decimal` (exact),
+    /// bools, `datetime.date`, str, None.
     fn to_pylist<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let list = PyList::empty(py);
-        let (header, rows) = self.header_rows();
-        for r in rows {
+        for row in 0..self.table.rows {
             let d = PyDict::new(py);
-            for (h, c) in header.iter().zip(r) {
-                d.set_item(h, cell_to_py(py, c)?)?;
+            for c in &self.table.columns {
+                d.set_item(&c.name, value_to_py(py, &c.values, row)?)?;
             }
             list.append(d)?;
         }
         Ok(list)
     }
 
-    /// A `pyarrow.Table`; aggregate measures are exact decimals.
+    /// A `pyarrow.Table`; every measure an exact decimal128, years, ranks and counts int64, flags bool.
     fn to_arrow<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let batch = self.exact_batch()?;
         let schema = batch.schema();
@@ -196,39 +164,11 @@ impl PyAggregateResult {
     }
 
     fn __repr__(&self) -> String {
-        let (header, rows) = self.header_rows();
-        let shown: Vec<Vec<Cell>> = rows.iter().take(20).cloned().collect();
-        let mut s = format!("<narcostat.Result: {} rows>\n", rows.len());
-        s.push_str(&narcostat::write::to_csv(header, &shown).replace(',', "\t"));
-        if rows.len() > 20 {
-            s.push_str("...\n");
-        }
-        s
+        format!("<narcostat.Result: {} rows>\n{}", self.table.rows, self.table.to_text())
     }
 
     fn _repr_html_(&self) -> String {
         let esc = narcostat::write::escape_html;
-        let (header, rows) = self.header_rows();
-        let mut s = String::from("<table><thead><tr>");
-        for h in header {
-            s.push_str(&format!("<th>{}</th>", esc(h)));
-        }
-        s.push_str("</tr></thead><tbody>");
-        for r in rows.iter().take(50) {
-            s.push_str("<tr>");
-            for c in r {
-                match c {
-                    Cell::Number(n) => s.push_str(&format!(
-                        "<td style=\"text-align:right\">{}</td>",
-                        esc(&narcostat::quantity::group_thousands(n))
-                    )),
-                    Cell::Text(t) => s.push_str(&format!("<td>{}</td>", esc(t))),
-                    Cell::Empty => s.push_str("<td></td>"),
-                }
-            }
-            s.push_str("</tr>");
-        }
-        s.push_str(&format!("</tbody></table><p>{} rows</p>", rows.len()));
-        s
+        format!("<pre>{}</pre><p>{} rows</p>", esc(&self.table.to_text()), self.table.rows)
     }
 }

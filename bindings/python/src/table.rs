@@ -4,6 +4,7 @@ use crate::errors::{aggregate_error, query_error, read_error};
 use crate::result::PyAggregateResult;
 use narcostat::rank::Measure;
 use narcostat::read::{Format, Missing, ReadOptions, ReadReport, Rejection};
+use narcostat::result::{OutputUnits, ResultTable};
 use narcostat::{CountryCode, Filter, Granularity, GroupKey, Period, Query, SeizureTable, SpanRule, Unit};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -227,7 +228,7 @@ impl PySeizureTable {
     ) -> PyResult<PyAggregateResult> {
         let q = self.query(py, by, r#where, period, span_rule, fiscal_start)?;
         let agg = self.run(py, &q)?;
-        Ok(PyAggregateResult::aggregate(agg))
+        Ok(PyAggregateResult::new(ResultTable::aggregate(&agg, OutputUnits::default()), Some(agg.accounting)))
     }
 
     /// The top `n` groups by `measure`, with shares.
@@ -245,9 +246,9 @@ impl PySeizureTable {
         let q = self.query(py, by, r#where, period, "separate", 10)?;
         let agg = self.run(py, &q)?;
         let m = parse_measure(py, measure, &agg.count_units())?;
-        let ranking = agg.rank(m, Some(n));
-        let (header, rows) = narcostat::write::ranking_rows(&ranking, &q.by);
-        Ok(PyAggregateResult::rows(header, rows, Some(agg.accounting)))
+        let ranking = ResultTable::ranking(&agg, m, Some(n), &[], OutputUnits::default())
+            .map_err(|e| query_error(py, e.to_string()))?;
+        Ok(PyAggregateResult::new(ranking, Some(agg.accounting)))
     }
 
     /// Opiates as heroin or opium equivalent, or ATS with tablets as mass,
@@ -280,8 +281,7 @@ impl PySeizureTable {
         }
         let q = self.query(py, by, r#where, period, "separate", 10)?;
         let eq = py.detach(|| self.inner.equivalents(&q, basis, f)).map_err(|e| aggregate_error(py, e))?;
-        let (header, rows) = narcostat::write::equivalent_rows(&eq, &q.by);
-        Ok(PyAggregateResult::rows(header, rows, None))
+        Ok(PyAggregateResult::new(ResultTable::equivalents(&eq, &q.by), None))
     }
 
     /// A measure over time (`by` one time granularity), each point with its change from the one before.
@@ -298,9 +298,8 @@ impl PySeizureTable {
         let q = self.query(py, by, r#where, period, "separate", 10)?;
         let agg = self.run(py, &q)?;
         let m = parse_measure(py, measure, &agg.count_units())?;
-        let points = narcostat::compare::trend(&agg, m);
-        let (header, rows) = narcostat::write::trend_rows(&points, &q.by, m);
-        Ok(PyAggregateResult::rows(header, rows, Some(agg.accounting)))
+        let trend = ResultTable::trend(&agg, m, OutputUnits::default()).map_err(|e| query_error(py, e.to_string()))?;
+        Ok(PyAggregateResult::new(trend, Some(agg.accounting)))
     }
 
     /// Compares `period` with `vs`, group by group.
@@ -318,8 +317,7 @@ impl PySeizureTable {
         let q = self.query(py, by, r#where, None, "separate", 10)?;
         let (cur, prev) = (parse_period(py, period)?, parse_period(py, vs)?);
         let c = py.detach(|| self.inner.compare(&q, cur, prev, m)).map_err(|e| aggregate_error(py, e))?;
-        let (header, rows) = narcostat::write::comparison_rows(&c, &q.by, period, vs);
-        Ok(PyAggregateResult::rows(header, rows, None))
+        Ok(PyAggregateResult::new(ResultTable::comparison(&c, &q.by, cur, prev, OutputUnits::default()), None))
     }
 }
 

@@ -8,7 +8,7 @@ use narcostat::bulletin::{Bulletin, BulletinFormat};
 use narcostat::check::{TableDataset, Tolerance};
 use narcostat::rank::Measure;
 use narcostat::read::{Format, Mode, ReadOptions, ReadReport};
-use narcostat::write::{self, Cell};
+use narcostat::result::{OutputUnits, ResultTable, Values};
 use narcostat::{CountryCode, Filter, Granularity, GroupKey, Period, Query, SpanRule, Unit};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -120,51 +120,30 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| js_error(&e.to_string(), "internal", None))
 }
 
-fn result(
-    header: Vec<String>,
-    rows: Vec<Vec<Cell>>,
-    accounting: Option<narcostat::aggregate::Accounting>,
-) -> Result<JsValue, JsValue> {
-    let values = rows
-        .into_iter()
-        .map(|r| {
-            r.into_iter()
-                .map(|c| match c {
-                    Cell::Empty => write::Value::Empty,
-                    Cell::Text(t) => write::Value::Text(t),
-                    Cell::Number(n) => n.parse::<f64>().map_or(write::Value::Empty, write::Value::Float),
-                })
-                .collect()
-        })
-        .collect();
-    result_values(header, values, accounting)
+/// One typed value as JSON for JS: numbers as JS numbers, flags as
+/// booleans, days and buckets as their labels.
+fn js_value(values: &Values, row: usize) -> serde_json::Value {
+    use serde_json::Value as J;
+    match values {
+        Values::Text(v) => v.get(row).cloned().flatten().map_or(J::Null, J::String),
+        Values::Int(v) => v.get(row).copied().flatten().map_or(J::Null, J::from),
+        Values::Decimal { .. } => {
+            values.decimal(row).and_then(|d| serde_json::Number::from_f64(d.to_f64())).map_or(J::Null, J::Number)
+        }
+        Values::Bool(v) => v.get(row).copied().flatten().map_or(J::Null, J::Bool),
+        Values::Date(v) => v.get(row).copied().flatten().map_or(J::Null, |d| J::String(d.to_string())),
+        Values::Period { granularity, values: v } => v.get(row).copied().flatten().map_or(J::Null, |p| {
+            J::String(granularity.bucket_of_period(p).map_or_else(|| p.to_string(), |i| granularity.label(i)))
+        }),
+    }
 }
 
-fn result_values(
-    header: Vec<String>,
-    rows: Vec<Vec<write::Value>>,
-    accounting: Option<narcostat::aggregate::Accounting>,
-) -> Result<JsValue, JsValue> {
-    let rows =
-        rows.iter()
-            .map(|r| {
-                header
-                    .iter()
-                    .zip(r)
-                    .map(|(h, v)| {
-                        let v = match v {
-                            write::Value::Empty => serde_json::Value::Null,
-                            write::Value::Text(t) => serde_json::Value::String(t.clone()),
-                            write::Value::Int(i) => serde_json::Value::from(*i),
-                            write::Value::Float(f) => serde_json::Number::from_f64(*f)
-                                .map_or(serde_json::Value::Null, serde_json::Value::Number),
-                        };
-                        (h.clone(), v)
-                    })
-                    .collect()
-            })
-            .collect();
-    to_js(&JsResult { columns: header, rows, accounting })
+fn result(table: &ResultTable, accounting: Option<narcostat::aggregate::Accounting>) -> Result<JsValue, JsValue> {
+    let rows = (0..table.rows)
+        .map(|row| table.columns.iter().map(|c| (c.name.clone(), js_value(&c.values, row))).collect())
+        .collect();
+    let columns = table.columns.iter().map(|c| c.name.clone()).collect();
+    to_js(&JsResult { columns, rows, accounting })
 }
 
 fn options(value: JsValue) -> Result<QueryOpts, JsValue> {
@@ -267,8 +246,7 @@ impl JsSeizureTable {
         #[wasm_bindgen(unchecked_param_type = "QueryOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let (o, _, agg) = self.run(options)?;
-        let (header, rows) = write::aggregate_values(&agg, mass_unit(&o)?);
-        result_values(header, rows, Some(agg.accounting))
+        result(&ResultTable::aggregate(&agg, OutputUnits::with(mass_unit(&o)?)), Some(agg.accounting))
     }
 
     /// The same as `aggregate`, as exact CSV text (for downloads).
@@ -278,8 +256,7 @@ impl JsSeizureTable {
         #[wasm_bindgen(unchecked_param_type = "QueryOptions")] options: JsValue,
     ) -> Result<String, JsValue> {
         let (o, _, agg) = self.run(options)?;
-        let (header, rows) = write::aggregate_rows_in(&agg, mass_unit(&o)?);
-        Ok(write::to_csv(&header, &rows))
+        Ok(ResultTable::aggregate(&agg, OutputUnits::with(mass_unit(&o)?)).to_csv())
     }
 
     /// The top `n` groups with shares: `{by, n, where, period, measure}`.
@@ -288,10 +265,11 @@ impl JsSeizureTable {
         &self,
         #[wasm_bindgen(unchecked_param_type = "QueryOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let (o, q, agg) = self.run(options)?;
-        let ranking = agg.rank(measure(&o, &agg.count_units())?, Some(o.n.unwrap_or(10)));
-        let (header, rows) = write::ranking_rows(&ranking, &q.by);
-        result(header, rows, Some(agg.accounting))
+        let (o, _, agg) = self.run(options)?;
+        let m = measure(&o, &agg.count_units())?;
+        let ranking = ResultTable::ranking(&agg, m, Some(o.n.unwrap_or(10)), &[], OutputUnits::default())
+            .map_err(|e| js_error(&e.to_string(), "query", None))?;
+        result(&ranking, Some(agg.accounting))
     }
 
     /// A measure over time: `{by: "year", where, period, measure}`, each point with its change.
@@ -300,10 +278,11 @@ impl JsSeizureTable {
         &self,
         #[wasm_bindgen(unchecked_param_type = "QueryOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let (o, q, agg) = self.run(options)?;
+        let (o, _, agg) = self.run(options)?;
         let m = measure(&o, &agg.count_units())?;
-        let (header, rows) = write::trend_rows(&narcostat::compare::trend(&agg, m), &q.by, m);
-        result(header, rows, Some(agg.accounting))
+        let trend =
+            ResultTable::trend(&agg, m, OutputUnits::default()).map_err(|e| js_error(&e.to_string(), "query", None))?;
+        result(&trend, Some(agg.accounting))
     }
 
     /// Two periods compared: `{by, period, vs, where, measure}`.
@@ -324,8 +303,7 @@ impl JsSeizureTable {
             .table()
             .compare(&q, a, b, measure(&o, &self.data.table().count_units())?)
             .map_err(|e| js_error(&e.to_string(), "query", None))?;
-        let (header, rows) = write::comparison_rows(&c, &q.by, cur, prev);
-        result(header, rows, None)
+        result(&ResultTable::comparison(&c, &q.by, a, b, OutputUnits::default()), None)
     }
 
     /// Consistency checks: the reader's accounting, stated totals, conflicts,

@@ -103,6 +103,9 @@ pub enum Command {
         by: String,
         #[command(flatten)]
         select: Select,
+        /// Unit of masses or volumes in the output (kg, g, t, lb, oz, l, ml, ...).
+        #[arg(long)]
+        unit: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
@@ -124,8 +127,15 @@ pub enum Command {
         /// (tablets, pills, doses, units, plants, blots, bottles, ampoules; `count` when the data counts one kind).
         #[arg(long, default_value = "mass")]
         measure: String,
+        /// Rank within each value of these dimensions (among --by): ranks restart and shares
+        /// are of that value's total, e.g. --by year,country --within year.
+        #[arg(long, default_value = "")]
+        within: String,
         #[command(flatten)]
         select: Select,
+        /// Unit of masses or volumes in the output (kg, g, t, lb, oz, l, ml, ...).
+        #[arg(long)]
+        unit: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
@@ -149,6 +159,9 @@ pub enum Command {
         measure: String,
         #[command(flatten)]
         select: Select,
+        /// Unit of masses or volumes in the output (kg, g, t, lb, oz, l, ml, ...).
+        #[arg(long)]
+        unit: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
@@ -176,6 +189,9 @@ pub enum Command {
         /// Filters, as for summary.
         #[arg(long = "where", value_name = "CONDITIONS", default_value = "")]
         filter: String,
+        /// Unit of masses or volumes in the output (kg, g, t, lb, oz, l, ml, ...).
+        #[arg(long)]
+        unit: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,

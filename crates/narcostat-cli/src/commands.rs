@@ -3,12 +3,13 @@
 use crate::Failure;
 use crate::args::{BulletinFormatArg, Command, ConvertFormat, Select, SpanRuleArg, TableFormat};
 use crate::input::{load, load_table, load_table_dataset};
-use crate::output::{drop_empty_columns, emit, table};
+use crate::output::emit;
 use crate::terminal::escape_keeping_lines;
 use narcostat::bulletin::{Bulletin, BulletinFormat};
 use narcostat::check::{TableDataset, Tolerance};
 use narcostat::rank::Measure;
-use narcostat::write::{self, Cell};
+use narcostat::result::{OutputUnits, ResultTable};
+use narcostat::write;
 use narcostat::{CountUnit, Granularity, GroupKey, Period, Query, SpanRule};
 
 fn usage(e: impl std::fmt::Display) -> Failure {
@@ -40,15 +41,25 @@ fn query(by: &str, select: &Select) -> Result<Query, Failure> {
     Ok(q)
 }
 
-fn print_rows(mut header: Vec<String>, mut rows: Vec<Vec<Cell>>, keys: usize, format: TableFormat) {
+fn print_table(table: &ResultTable, format: TableFormat) {
     match format {
-        TableFormat::Csv => emit(&write::to_csv(&header, &rows)),
-        TableFormat::Json => emit(&write::to_json(&header, &rows)),
-        TableFormat::Table => {
-            drop_empty_columns(&mut header, &mut rows, keys);
-            emit(&table(&header, &rows));
-        }
+        TableFormat::Csv => emit(&table.to_csv()),
+        TableFormat::Json => emit(&table.to_json()),
+        TableFormat::Table => emit(&table.to_text()),
     }
+}
+
+/// The output units named by `--unit` (default kg and l).
+fn units(unit: Option<&str>) -> Result<OutputUnits, Failure> {
+    match unit {
+        None => Ok(OutputUnits::default()),
+        Some(u) => u.parse::<narcostat::Unit>().map(OutputUnits::with).map_err(usage),
+    }
+}
+
+/// The `--within` dimensions.
+fn within(names: &str) -> Result<Vec<GroupKey>, Failure> {
+    names.split(',').map(str::trim).filter(|n| !n.is_empty()).map(|n| GroupKey::parse(n).map_err(usage)).collect()
 }
 
 /// Says on stderr where the rows went, when some were not added; `label`
@@ -110,43 +121,37 @@ pub fn run(command: Command) -> Result<(), Failure> {
             emit(&if matches!(format, BulletinFormat::Json) { text } else { escape_keeping_lines(&text).into_owned() });
             Ok(())
         }
-        Command::Summary { input, by, select, format } => {
+        Command::Summary { input, by, select, unit, format } => {
             let q = query(&by, &select)?;
+            let units = units(unit.as_deref())?;
             let t = load_table(&input)?;
             let agg = t.aggregate(&q).map_err(data)?;
             accounting_note(None, &agg.accounting);
-            let (header, rows) = write::aggregate_rows(&agg);
-            print_rows(header, rows, q.by.len(), format);
+            print_table(&ResultTable::aggregate(&agg, units), format);
             Ok(())
         }
-        Command::Top { input, by, n, measure: m, select, format } => {
+        Command::Top { input, by, n, measure: m, within: inside, select, unit, format } => {
             let q = query(&by, &select)?;
+            let units = units(unit.as_deref())?;
+            let inside = within(&inside)?;
             measure(&m, &[])?;
             let t = load_table(&input)?;
             let agg = t.aggregate(&q).map_err(data)?;
             accounting_note(None, &agg.accounting);
             let m = measure(&m, &agg.count_units())?;
-            let ranking = agg.rank(m, Some(n));
-            let (header, mut rows) = write::ranking_rows(&ranking, &q.by);
-            if matches!(format, TableFormat::Table) {
-                // Shares as percentages for people.
-                for r in &mut rows {
-                    if let Some(Cell::Number(s)) = r.last() {
-                        let pct = s.parse::<f64>().map(|v| format!("{:.2}%", v * 100.0)).unwrap_or_default();
-                        if let Some(last) = r.last_mut() {
-                            *last = Cell::Text(pct);
-                        }
-                    }
-                }
-            }
-            print_rows(header, rows, 0, format);
-            if matches!(format, TableFormat::Table) {
-                let total = narcostat::quantity::group_thousands(&ranking.total.round(3).normalized().to_string());
-                emit(&format!("{} groups, total {total} {}\n", ranking.groups, m.unit().map_or("", |u| u.symbol())));
+            let ranking = ResultTable::ranking(&agg, m, Some(n), &inside, units).map_err(usage)?;
+            print_table(&ranking, format);
+            if matches!(format, TableFormat::Table) && inside.is_empty() {
+                let values: Vec<i128> = agg.groups.iter().filter_map(|g| m.base_value(&g.measures)).collect();
+                let sum = values.iter().try_fold(0i128, |a, v| a.checked_add(*v));
+                let total = units.value(m, sum.ok_or_else(|| data("the total is beyond 2^127 base units"))?);
+                let total = narcostat::quantity::group_thousands(&total.round(3).normalized().to_string());
+                emit(&format!("{} groups, total {total} {}\n", values.len(), units.of(m).map_or("", |u| u.symbol())));
             }
             Ok(())
         }
-        Command::Trend { input, by, drug, measure: m, mut select, format } => {
+        Command::Trend { input, by, drug, measure: m, mut select, unit, format } => {
+            let units = units(unit.as_deref())?;
             if let Some(d) = drug {
                 select.filter =
                     if select.filter.is_empty() { format!("drug={d}") } else { format!("{},drug={d}", select.filter) };
@@ -164,11 +169,11 @@ pub fn run(command: Command) -> Result<(), Failure> {
             let m = measure(&m, &agg.count_units())?;
             let points = narcostat::compare::trend(&agg, m);
             gap_note(&points);
-            let (header, rows) = write::trend_rows(&points, &q.by, m);
-            print_rows(header, rows, 1, format);
+            print_table(&ResultTable::trend(&agg, m, units).map_err(usage)?, format);
             Ok(())
         }
-        Command::Compare { input, period, vs, by, measure: m, filter, format } => {
+        Command::Compare { input, period, vs, by, measure: m, filter, unit, format } => {
+            let units = units(unit.as_deref())?;
             let q = Query::parse(&by, &filter, None).map_err(usage)?;
             let cur = Period::parse(&period).map_err(usage)?;
             let prev = Period::parse(&vs).map_err(usage)?;
@@ -177,9 +182,7 @@ pub fn run(command: Command) -> Result<(), Failure> {
             let c = t.compare(&q, cur, prev, measure(&m, &t.count_units())?).map_err(data)?;
             accounting_note(Some(&period), &c.current_accounting);
             accounting_note(Some(&vs), &c.previous_accounting);
-            let keys = q.by.iter().filter(|k| !matches!(k, GroupKey::Time(_))).count();
-            let (header, rows) = write::comparison_rows(&c, &q.by, &period, &vs);
-            print_rows(header, rows, keys, format);
+            print_table(&ResultTable::comparison(&c, &q.by, cur, prev, units), format);
             Ok(())
         }
         Command::Check { input } => check(&input),

@@ -14,7 +14,7 @@ use arrow_schema::{DataType, Field, Schema};
 use std::sync::Arc;
 
 /// A result as an Arrow record batch: one utf8 column per grouping key, then
-/// the measures of [`write::measure_columns`](crate::write::measure_columns)
+/// the aggregate measures (see [`crate::result::ResultTable::aggregate`])
 /// with exact types: `mass_kg` and `volume_l` as decimal128(38, 9) (µg and
 /// nl exact), one `count_<kind>` column per kind of item counted
 /// (`count_tablets`, `count_plants`, ...) as decimal128(38, 3), counts as

@@ -33,4 +33,5 @@ pub mod compare;
 pub mod equivalent;
 pub mod rank;
 pub mod read;
+pub mod result;
 pub mod write;
