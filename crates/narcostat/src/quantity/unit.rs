@@ -60,6 +60,25 @@ macro_rules! units {
                 match self { $(Unit::$variant => Dimension::$dim,)* }
             }
 
+            /// The fraction digits results give in this unit: enough to tell
+            /// one base unit apart (kg 9, g 6, t 12, l 9, lb 9, items 3).
+            ///
+            /// ```
+            /// use narcostat::Unit;
+            /// assert_eq!((Unit::Kilogram.result_scale(), Unit::Gram.result_scale()), (9, 6));
+            /// assert_eq!(Unit::Pound.result_scale(), 9);
+            /// ```
+            pub const fn result_scale(self) -> u32 {
+                let (num, den) = self.factor();
+                let mut scale = 0;
+                let mut reach = den;
+                while reach < num {
+                    reach = reach.saturating_mul(10);
+                    scale += 1;
+                }
+                scale
+            }
+
             /// The exact size of one unit in base units, as a fraction `(num, den)`.
             pub const fn factor(self) -> (i128, i128) {
                 match self { $(Unit::$variant => ($num, $den),)* }

@@ -2,7 +2,7 @@
 
 use super::column::{Column, Role};
 use super::keys::key_columns;
-use super::ratio::percent;
+use super::ratio::{PERCENT_DIGITS, percent};
 use super::units::OutputUnits;
 use super::values::Values;
 use super::{ResultKind, ResultTable};
@@ -37,14 +37,14 @@ impl ResultTable {
         let mut columns = key_columns(&keys_by, &keys);
         let m = c.measure;
         let convert = |pick: &dyn Fn(&Change) -> crate::quantity::Decimal| {
-            Values::decimals(changes.iter().map(|ch| units.convert(m, pick(ch))).collect())
+            Values::decimals_at(units.scale(m), changes.iter().map(|ch| units.convert(m, pick(ch))).collect())
         };
         let name = units.column(m);
         columns.push(Column::new(format!("{name}_current"), Role::Measure, convert(&|ch| ch.current)));
         columns.push(Column::new(format!("{name}_previous"), Role::Measure, convert(&|ch| ch.previous)));
         columns.push(Column::new(format!("change_{}", units.suffix(m)), Role::Measure, convert(&|ch| ch.absolute)));
         let percents = changes.iter().map(|ch| percent(ch.absolute, ch.previous)).collect();
-        columns.push(Column::new("change_percent", Role::Measure, Values::decimals(percents)));
+        columns.push(Column::new("change_percent", Role::Measure, Values::decimals_at(PERCENT_DIGITS, percents)));
         let status = changes.iter().map(|ch| Some(status(ch.status).to_owned())).collect();
         columns.push(Column::new("status", Role::Info, Values::Text(status)));
         let flags = (0..changes.len()).map(|i| Some(i + 1 == changes.len())).collect();

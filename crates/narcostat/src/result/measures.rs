@@ -5,7 +5,7 @@
 //! `share_of_mass` and `attributable`.
 
 use super::column::{Column, Role};
-use super::ratio::share;
+use super::ratio::{SHARE_DIGITS, share};
 use super::units::OutputUnits;
 use super::values::Values;
 use crate::aggregate::{Group, Total};
@@ -29,7 +29,7 @@ pub(crate) fn measure_columns(
             let t = total(r);
             (!t.is_empty()).then(|| t.value_in(unit))
         });
-        Column::new(name, Role::Measure, Values::decimals(values.collect()))
+        Column::new(name, Role::Measure, Values::decimals_at(unit.result_scale(), values.collect()))
     };
     let int = |name: &str, f: &dyn Fn(&Row<'_>) -> Option<u64>| {
         Column::new(
@@ -69,7 +69,11 @@ fn extremes(rows: &[Row<'_>], unit: Unit) -> [Column; 2] {
         let values = rows.iter().map(|r| {
             pick(&r.group.measures.mass).map(|b| Total { sum: i128::from(b), ..Default::default() }.value_in(unit))
         });
-        Column::new(format!("{name}_{}", unit.symbol()), Role::Measure, Values::decimals(values.collect()))
+        Column::new(
+            format!("{name}_{}", unit.symbol()),
+            Role::Measure,
+            Values::decimals_at(unit.result_scale(), values.collect()),
+        )
     };
     [column("min_mass", &|t| t.min), column("max_mass", &|t| t.max)]
 }
@@ -88,5 +92,5 @@ fn shares(rows: &[Row<'_>], total_mass: i128) -> Column {
         let m = &r.group.measures.mass;
         if r.attributable && !m.is_empty() { share(m.sum, total_mass) } else { None }
     });
-    Column::new("share_of_mass", Role::Measure, Values::decimals(values.collect()))
+    Column::new("share_of_mass", Role::Measure, Values::decimals_at(SHARE_DIGITS, values.collect()))
 }

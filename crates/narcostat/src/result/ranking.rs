@@ -2,7 +2,7 @@
 
 use super::column::{Column, Role};
 use super::keys::key_columns;
-use super::ratio::share;
+use super::ratio::{SHARE_DIGITS, share};
 use super::units::OutputUnits;
 use super::values::Values;
 use super::{ResultError, ResultKind, ResultTable};
@@ -71,9 +71,9 @@ impl ResultTable {
         )];
         columns.extend(key_columns(&agg.query.by, &keys));
         let values = ranked.iter().map(|r| Some(units.value(measure, r.value))).collect();
-        columns.push(Column::new(units.column(measure), Role::Measure, Values::decimals(values)));
+        columns.push(Column::new(units.column(measure), Role::Measure, Values::decimals_at(units.scale(measure), values)));
         let shares = ranked.iter().map(|r| share(r.value, r.whole)).collect();
-        columns.push(Column::new(share_column(measure), Role::Measure, Values::decimals(shares)));
+        columns.push(Column::new(share_column(measure), Role::Measure, Values::decimals_at(SHARE_DIGITS, shares)));
         Ok(Self::new(ResultKind::Ranking, columns, ranked.len()))
     }
 }

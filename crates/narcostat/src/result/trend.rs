@@ -2,7 +2,7 @@
 
 use super::column::{Column, Role};
 use super::keys::key_columns;
-use super::ratio::percent;
+use super::ratio::{PERCENT_DIGITS, percent};
 use super::units::OutputUnits;
 use super::values::Values;
 use super::{ResultError, ResultKind, ResultTable};
@@ -31,12 +31,12 @@ impl ResultTable {
         let mut columns = key_columns(&agg.query.by, &keys);
         let convert = |d: crate::quantity::Decimal| units.convert(measure, d);
         let values = points.iter().map(|p| convert(p.value)).collect();
-        columns.push(Column::new(units.column(measure), Role::Measure, Values::decimals(values)));
+        columns.push(Column::new(units.column(measure), Role::Measure, Values::decimals_at(units.scale(measure), values)));
         let changes = points.iter().map(|p| p.change.and_then(convert)).collect();
         columns.push(Column::new(
             format!("change_{}", units.suffix(measure)),
             Role::Measure,
-            Values::decimals(changes),
+            Values::decimals_at(units.scale(measure), changes),
         ));
         let percents = points
             .iter()
@@ -45,7 +45,7 @@ impl ResultTable {
                 percent(change, sub(p.value, change)?)
             })
             .collect();
-        columns.push(Column::new("change_percent", Role::Measure, Values::decimals(percents)));
+        columns.push(Column::new("change_percent", Role::Measure, Values::decimals_at(PERCENT_DIGITS, percents)));
         let gaps =
             points.iter().map(|p| (p.missing_before > 0).then(|| i64::try_from(p.missing_before).ok()).flatten());
         columns.push(Column::new("periods_missing_before", Role::Info, Values::Int(gaps.collect())));

@@ -69,6 +69,11 @@ impl OutputUnits {
         }
     }
 
+    /// The fixed scale of `measure`'s values in these units (0 for seizures and records).
+    pub fn scale(self, measure: Measure) -> u32 {
+        self.of(measure).map_or(0, Unit::result_scale)
+    }
+
     /// A measure's base value (µg, nl, thousandths of items, or a plain count)
     /// in the output unit, exactly.
     pub fn value(self, measure: Measure, base: i128) -> Decimal {

@@ -87,7 +87,25 @@ impl Values {
     /// ```
     pub fn decimals(values: Vec<Option<Decimal>>) -> Self {
         let widest = values.iter().flatten().map(|d| d.normalized().scale).max().unwrap_or(0).min(MAX_SCALE);
-        let mut scale = widest;
+        Self::decimals_at(widest, values)
+    }
+
+    /// A decimal column at a fixed `scale`: a measure's unit gives it (one
+    /// base unit's digits: kg 9, g 6, l 9, counted items 3; see
+    /// [`Unit::result_scale`](crate::Unit::result_scale)), shares 6 and
+    /// percentages 1, so that a result's Arrow types depend on the query and
+    /// never on the data. Values with more digits are rounded half to even
+    /// (a non-terminating conversion such as kg to lb; one base unit is
+    /// still told apart). Should a value not fit 38 digits at that scale, the
+    /// column is rounded to the largest scale at which every value fits.
+    ///
+    /// ```
+    /// use narcostat::{quantity::Decimal, result::Values};
+    /// let v = Values::decimals_at(3, vec![Some(Decimal { mantissa: 15, scale: 1 }), None]);
+    /// assert_eq!(v, Values::Decimal { scale: 3, values: vec![Some(1500), None] });
+    /// ```
+    pub fn decimals_at(scale: u32, values: Vec<Option<Decimal>>) -> Self {
+        let mut scale = scale.min(MAX_SCALE);
         loop {
             if let Some(mantissas) = at_scale(&values, scale) {
                 return Self::Decimal { scale, values: mantissas };
