@@ -33,4 +33,7 @@ pub mod compare;
 pub mod equivalent;
 pub mod rank;
 pub mod read;
+
+pub mod spec;
+pub mod vocabulary;
 pub mod write;
