@@ -63,10 +63,10 @@ impl Factors {
 }
 
 /// What to express quantities as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Basis {
-    /// Opium, morphine and heroin as heroin equivalent.
+    /// Opium, morphine and heroin as heroin equivalent (the default).
+    #[default]
     HeroinEquivalent,
     /// Opium, morphine and heroin as opium equivalent.
     OpiumEquivalent,

@@ -34,4 +34,6 @@ pub mod equivalent;
 pub mod rank;
 pub mod read;
 pub mod result;
+pub mod spec;
+pub mod vocabulary;
 pub mod write;

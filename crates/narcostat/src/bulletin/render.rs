@@ -3,12 +3,10 @@
 
 use super::Bulletin;
 use crate::quantity::group_thousands;
-use serde::{Deserialize, Serialize};
 use std::fmt::Write;
 
 /// An output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum BulletinFormat {
     /// Plain text.
     #[default]
@@ -24,13 +22,7 @@ pub enum BulletinFormat {
 impl BulletinFormat {
     /// Parses `text`, `markdown`, `html`, `json`.
     pub fn parse(name: &str) -> Option<Self> {
-        Some(match name.trim().to_ascii_lowercase().as_str() {
-            "text" | "txt" => Self::Text,
-            "markdown" | "md" => Self::Markdown,
-            "html" => Self::Html,
-            "json" => Self::Json,
-            _ => return None,
-        })
+        name.parse().ok()
     }
 }
 

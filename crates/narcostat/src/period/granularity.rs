@@ -3,15 +3,13 @@
 use super::date::Date;
 use super::solar_hijri::SolarHijri;
 use super::span::{Period, month_start};
-use serde::{Deserialize, Serialize};
 
 /// How finely to bucket dates.
 ///
-/// The serde form is the name in the shared vocabulary (`"month"`,
+/// The serde form is the word in the shared vocabulary (`"month"`,
 /// `"fiscal-year"`, `"solar-hijri-year"`, ...); a fiscal year starting in
-/// another month than October is `{"fiscal-year": 7}`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+/// another month than October is `"fiscal-year-7"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Granularity {
     /// One bucket per day.
     Day,
@@ -32,15 +30,8 @@ pub enum Granularity {
     SolarHijriYear,
 }
 
-/// A granularity name that narcostat does not know.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "unknown time granularity {name:?}: expected day, week, month, quarter, year, fiscal-year, solar-hijri-month or solar-hijri-year"
-)]
-pub struct UnknownGranularity {
-    /// The name as given.
-    pub name: String,
-}
+/// A granularity name that narcostat does not know (with suggestions).
+pub type UnknownGranularity = crate::vocabulary::UnknownWord;
 
 impl Granularity {
     /// The US federal fiscal year (October to September).
@@ -60,22 +51,10 @@ impl Granularity {
         }
     }
 
-    /// Parses a name of the shared vocabulary (`fiscal-year` is the US year;
-    /// see [`Granularity::FiscalYear`] for others).
+    /// Parses a name of the shared vocabulary (`fiscal-year` is the US year,
+    /// `fiscal-year-7` starts in July).
     pub fn parse(name: &str) -> Result<Self, UnknownGranularity> {
-        Ok(match name.trim().to_ascii_lowercase().replace('_', "-").as_str() {
-            "day" | "date" => Self::Day,
-            "week" | "iso-week" => Self::Week,
-            "month" => Self::Month,
-            "quarter" => Self::Quarter,
-            "year" => Self::Year,
-            "fiscal-year" | "fy" => Self::US_FISCAL_YEAR,
-            "solar-hijri-month" | "sh-month" => Self::SolarHijriMonth,
-            "solar-hijri-year" | "sh-year" => Self::SolarHijriYear,
-            _ => {
-                return Err(UnknownGranularity { name: name.to_owned() });
-            }
-        })
+        name.parse()
     }
 
     /// The index of the bucket holding `date`; `None` only for Solar Hijri
@@ -176,15 +155,6 @@ impl Granularity {
         let a = self.bucket(period.start)?;
         let b = self.bucket(period.end)?;
         (a == b).then_some(a)
-    }
-}
-
-impl std::fmt::Display for Granularity {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::FiscalYear(m) if *m != 10 => write!(f, "fiscal-year (starting in month {m})"),
-            _ => f.write_str(self.name()),
-        }
     }
 }
 

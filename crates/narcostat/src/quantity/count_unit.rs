@@ -1,7 +1,6 @@
 //! What a count counts: tablets, plants, bottles, ... each a measure of its own.
 
 use super::unit::Unit;
-use serde::{Deserialize, Serialize};
 
 /// The kind of item a count counts. Counts of different kinds are different
 /// measures (500 tablets and 4 plants are not 504 of anything), so each kind
@@ -16,8 +15,7 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(CountUnit::Plants.column(), "count_plants");
 /// assert_eq!(CountUnit::parse("bottle"), Some(CountUnit::Bottles));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CountUnit {
     /// Tablets (and thousands of tablets).
     Tablets,

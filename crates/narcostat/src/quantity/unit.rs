@@ -40,10 +40,10 @@ macro_rules! units {
         /// // a pound is exactly 453.59237 g
         /// assert_eq!(Unit::Pound.factor(), (453_592_370, 1));
         /// ```
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum Unit {
-            $( $(#[$doc])* #[serde(rename = $symbol)] $variant, )*
+            $( $(#[$doc])* $variant, )*
         }
 
         impl Unit {
@@ -84,7 +84,8 @@ macro_rules! units {
                 match self { $(Unit::$variant => ($num, $den),)* }
             }
 
-            const fn aliases(self) -> &'static [&'static str] {
+            /// Other names and spellings of the unit.
+            pub(crate) const fn aliases(self) -> &'static [&'static str] {
                 match self { $(Unit::$variant => &[$($alias),*],)* }
             }
         }
@@ -150,12 +151,5 @@ impl Unit {
 impl std::fmt::Display for Unit {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.symbol())
-    }
-}
-
-impl std::str::FromStr for Unit {
-    type Err = super::QuantityError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::parse(s).ok_or_else(|| super::QuantityError::UnknownUnit { unit: s.to_owned() })
     }
 }

@@ -1,7 +1,7 @@
 //! What to aggregate: grouping keys, filters, the period and the rule for
 //! records that span several time buckets.
 
-use crate::period::{Granularity, Period, UnknownGranularity};
+use crate::period::{Granularity, Period};
 use crate::place::{CountryCode, Region, SubRegion, UnodcRegion, UnodcSubRegion};
 use crate::substance::{Drug, DrugFamily, DrugGroup, Meaning};
 use serde::{Deserialize, Serialize};
@@ -14,8 +14,9 @@ mod place_match;
 /// `region`, `sub-region`, `unodc-region`, `unodc-sub-region`, `province`, `agency`, `origin`, `destination`, and the time
 /// granularities `day`, `week`, `month`, `quarter`, `year`, `fiscal-year`,
 /// `solar-hijri-month`, `solar-hijri-year`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+///
+/// Its serde form is the word (`"year"`, `"drug-group"`); see [`crate::vocabulary`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum GroupKey {
     /// The classified drug.
     Drug,
@@ -49,18 +50,11 @@ pub enum GroupKey {
     Time(Granularity),
 }
 
-/// A grouping key name that narcostat does not know.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "unknown dimension {name:?}: expected drug, drug-family, drug-group, name, country, region, sub-region, unodc-region, unodc-sub-region, province, locality, agency, origin, destination, day, week, month, quarter, year, fiscal-year, solar-hijri-month or solar-hijri-year"
-)]
-pub struct UnknownKey {
-    /// The name as given.
-    pub name: String,
-}
+/// A grouping key name that narcostat does not know (with suggestions).
+pub type UnknownKey = crate::vocabulary::UnknownWord;
 
 impl GroupKey {
-    /// Parses a name of the shared vocabulary.
+    /// Parses a name of the shared vocabulary (see [`crate::vocabulary`]).
     ///
     /// ```
     /// use narcostat::{GroupKey, Granularity};
@@ -69,26 +63,7 @@ impl GroupKey {
     /// assert!(GroupKey::parse("colour").is_err());
     /// ```
     pub fn parse(name: &str) -> Result<Self, UnknownKey> {
-        let n = name.trim().to_ascii_lowercase().replace('_', "-");
-        Ok(match n.as_str() {
-            "drug" | "substance" => Self::Drug,
-            "drug-group" | "group" => Self::DrugGroup,
-            "drug-family" | "family" => Self::DrugFamily,
-            "unodc-region" => Self::UnodcRegion,
-            "unodc-sub-region" | "unodc-subregion" => Self::UnodcSubRegion,
-            "name" => Self::Name,
-            "country" => Self::Country,
-            "region" => Self::Region,
-            "sub-region" | "subregion" => Self::SubRegion,
-            "province" | "state" => Self::Province,
-            "locality" | "office" => Self::Locality,
-            "agency" | "component" => Self::Agency,
-            "origin" => Self::Origin,
-            "destination" => Self::Destination,
-            _ => Self::Time(
-                Granularity::parse(&n).map_err(|UnknownGranularity { .. }| UnknownKey { name: name.to_owned() })?,
-            ),
-        })
+        name.parse()
     }
 
     /// Parses a comma-separated list (`"drug,year"`).
@@ -96,24 +71,12 @@ impl GroupKey {
         names.split(',').filter(|n| !n.trim().is_empty()).map(Self::parse).collect()
     }
 
-    /// The name in the shared vocabulary (also the column name in output).
+    /// The name in the shared vocabulary (also the column name in output):
+    /// `fiscal-year` whatever month the fiscal year starts in.
     pub fn name(self) -> &'static str {
         match self {
-            Self::Drug => "drug",
-            Self::DrugGroup => "drug-group",
-            Self::DrugFamily => "drug-family",
-            Self::UnodcRegion => "unodc-region",
-            Self::UnodcSubRegion => "unodc-sub-region",
-            Self::Name => "name",
-            Self::Country => "country",
-            Self::Region => "region",
-            Self::SubRegion => "sub-region",
-            Self::Province => "province",
-            Self::Locality => "locality",
-            Self::Agency => "agency",
-            Self::Origin => "origin",
-            Self::Destination => "destination",
             Self::Time(g) => g.name(),
+            other => crate::vocabulary::dimension_word(other),
         }
     }
 }
@@ -322,8 +285,9 @@ impl Filter {
 /// What to do with a record whose period spans several buckets of the time
 /// granularity grouped by (a month-long bulletin grouped by week, a UNODC
 /// year grouped by month).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+///
+/// Words: `separate`, `by-start`, `by-end` (serde too).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SpanRule {
     /// Keep it apart, in the result's "not attributable at this granularity" part (the default).
     #[default]

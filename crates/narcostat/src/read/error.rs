@@ -218,6 +218,15 @@ pub enum ReadError {
         #[source]
         source: crate::table::TableError,
     },
+    /// The reading options asked for cannot be used (see [`crate::spec::ReadSpec`]).
+    #[error("{file}: {source}")]
+    Options {
+        /// The input's name.
+        file: String,
+        /// Why.
+        #[source]
+        source: crate::spec::SpecError,
+    },
     /// The input is empty.
     #[error("{file}: empty input")]
     Empty {

@@ -48,7 +48,9 @@ pub struct ColumnMap {
 }
 
 /// A table layout.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// The serde form is the word (`"cbp"`), or `{"generic": {...}}` with the column mapping.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 #[cfg_attr(target_pointer_width = "64", expect(clippy::large_enum_variant, reason = "a format is built once per read"))]
 pub enum Format {
@@ -92,15 +94,7 @@ impl Format {
 
     /// Parses a format name (not `generic`, which needs a mapping).
     pub fn parse(name: &str) -> Option<Self> {
-        Some(match name.trim().to_ascii_lowercase().as_str() {
-            "unodc-annual" | "unodc" => Self::UnodcAnnual,
-            "unodc-subregional" => Self::UnodcSubregional,
-            "cbp" => Self::Cbp,
-            "wide" => Self::Wide,
-            "json" => Self::Json,
-            "ndjson" | "jsonl" => Self::Ndjson,
-            _ => return None,
-        })
+        name.parse().ok()
     }
 
     /// Detects the format from the header fields.

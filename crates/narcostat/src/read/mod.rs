@@ -22,6 +22,7 @@ mod format;
 mod json;
 mod json_shape;
 mod layouts;
+mod open;
 mod options;
 #[cfg(feature = "parallel")]
 mod parallel;
@@ -34,6 +35,7 @@ mod spreadsheet;
 pub(crate) use cell_rows::CellRows;
 pub use error::{BadCell, ReadError, Rejection, RowError};
 pub use format::{ColumnMap, Format};
+pub use open::{open_dataset, open_table};
 pub use options::{Missing, Mode, Progress, ReadOptions, ReadReport, Record};
 #[cfg(feature = "parallel")]
 pub use parallel::{read_table_parallel, read_table_parallel_in_blocks};

@@ -8,8 +8,7 @@ use crate::substance::Resolution;
 use serde::{Deserialize, Serialize};
 
 /// Stop at the first bad row, or collect bad rows and go on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Mode {
     /// The first bad row stops reading with an error (the library's default).
     #[default]
@@ -19,8 +18,7 @@ pub enum Mode {
 }
 
 /// What a missing quantity (`NULL`, empty) is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Missing {
     /// Keep the record with no quantity (never zero): counted as `no_quantity`.
     #[default]

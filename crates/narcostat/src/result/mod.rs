@@ -12,7 +12,7 @@
 //! let agg = t.aggregate(&Query::by(&[GroupKey::DrugGroup])).unwrap();
 //! let table = ResultTable::aggregate(&agg, OutputUnits::default());
 //! let Values::Decimal { scale, values } = &table.column("mass_kg").unwrap().values else { panic!() };
-//! assert_eq!((values[0], *scale), (Some(51_215), 0)); // Opioids, 51,215 kg exactly
+//! assert_eq!((values[0], *scale), (Some(51_215_000_000_000), 9)); // Opioids, 51,215 kg exactly, to the µg
 //! assert!(table.to_csv().starts_with("drug-group,mass_kg,volume_l,seizures,records,"));
 //! ```
 

@@ -41,8 +41,7 @@ pub struct Substance {
 }
 
 /// What to do with a name the taxonomy does not know.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Resolution {
     /// An unknown name is an error with suggestions (the default).
     #[default]

@@ -1,0 +1,46 @@
+//! Why a spec cannot be turned into a query or reading options.
+
+use crate::query::{FilterError, QueryError};
+
+/// A [`QuerySpec`](super::QuerySpec) or [`ReadSpec`](super::ReadSpec) that
+/// does not make a valid query or reading options.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SpecError {
+    /// The query (keys, filter, period) is invalid.
+    #[error(transparent)]
+    Query(#[from] QueryError),
+    /// A filter condition is invalid.
+    #[error(transparent)]
+    Filter(#[from] FilterError),
+    /// The fiscal year's first month is not a month.
+    #[error("fiscal_start must be a month 1-12, not {value}")]
+    FiscalStart {
+        /// The value given.
+        value: u8,
+    },
+    /// A `within` key that is not one of the `by` keys.
+    #[error("within {key:?} is not one of the keys grouped by ({by})")]
+    Within {
+        /// The key.
+        key: String,
+        /// The keys grouped by, comma-separated.
+        by: String,
+    },
+    /// A conversion factor that is unknown or not a positive number.
+    #[error(
+        "invalid factor {name}={value:?}: expected opium-per-heroin, morphine-per-heroin, kg-per-litre or mg-per-tablet with a positive number"
+    )]
+    Factor {
+        /// The factor's name.
+        name: String,
+        /// The value given.
+        value: String,
+    },
+    /// A delimiter that is not a single ASCII character.
+    #[error("delimiter {value:?} must be one ASCII character")]
+    Delimiter {
+        /// The value given.
+        value: char,
+    },
+}

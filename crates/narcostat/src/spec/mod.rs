@@ -1,0 +1,11 @@
+//! Specs: what the CLI flags, Python keywords and JS option objects carry,
+//! as serde types every front end deserialises into.
+
+mod error;
+mod forms;
+mod query_spec;
+mod read_spec;
+
+pub use error::SpecError;
+pub use query_spec::QuerySpec;
+pub use read_spec::ReadSpec;
