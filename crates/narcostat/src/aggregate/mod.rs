@@ -97,6 +97,31 @@ impl Accounting {
             == self.filtered_out + self.outside_period + self.straddling_period + self.aggregated + self.unattributed
     }
 
+    /// Where the rows went, in one sentence for people, when some were not
+    /// added (`None` when every row was): "1200 rows: 900 aggregated, 300
+    /// filtered out".
+    ///
+    /// ```
+    /// use narcostat::aggregate::Accounting;
+    /// let a = Accounting { rows: 10, filtered_out: 4, aggregated: 6, ..Accounting::default() };
+    /// assert_eq!(a.describe().unwrap(), "10 rows: 6 aggregated, 4 filtered out");
+    /// assert_eq!(Accounting { rows: 1, aggregated: 1, ..Accounting::default() }.describe(), None);
+    /// ```
+    pub fn describe(&self) -> Option<String> {
+        let parts: Vec<String> = [
+            (self.filtered_out, "filtered out"),
+            (self.outside_period, "outside the period"),
+            (self.straddling_period, "straddling the period's edges (not added)"),
+            (self.unattributed, "spanning several time buckets (listed apart; see the span rule)"),
+            (self.without_quantity, "without a quantity"),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+        (!parts.is_empty()).then(|| format!("{} rows: {} aggregated, {}", self.rows, self.aggregated, parts.join(", ")))
+    }
+
     fn merge(&mut self, o: &Self) {
         self.rows += o.rows;
         self.filtered_out += o.filtered_out;

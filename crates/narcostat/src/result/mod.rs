@@ -69,8 +69,14 @@ pub struct ResultTable {
     pub columns: Vec<Column>,
     /// The number of rows (every column has this many values).
     pub rows: usize,
-    /// Notes for the reader (periods compared, gaps, ...).
+    /// Notes for the reader: which drugs a drug filter covered, warnings
+    /// when it matched only a non-specified bucket or nothing, the periods
+    /// compared, gaps.
     pub notes: Vec<String>,
+    /// Where the input rows went, one entry per aggregation run (a
+    /// comparison's current period, then its previous one); empty when the
+    /// table was built from a result directly.
+    pub accounting: Vec<crate::aggregate::Accounting>,
 }
 
 /// A result that cannot be built.
@@ -103,6 +109,6 @@ impl ResultTable {
     }
 
     fn new(kind: ResultKind, columns: Vec<Column>, rows: usize) -> Self {
-        Self { kind, columns, rows, notes: Vec::new() }
+        Self { kind, columns, rows, notes: Vec::new(), accounting: Vec::new() }
     }
 }

@@ -43,4 +43,16 @@ pub enum SpecError {
         /// The value given.
         value: char,
     },
+    /// `trend` over keys other than one time granularity.
+    #[error("trend takes one time granularity as its key (year, month, fiscal-year, ...), not {by:?}")]
+    TrendKeys {
+        /// The keys given, comma-separated.
+        by: String,
+    },
+    /// An operation that needs a period option without it (`compare` needs `period` and `vs`).
+    #[error("compare needs {option}: the period to compare (e.g. {option}=2019)")]
+    MissingPeriod {
+        /// The missing option.
+        option: &'static str,
+    },
 }

@@ -5,7 +5,9 @@ mod error;
 mod forms;
 mod query_spec;
 mod read_spec;
+mod run;
 
 pub use error::SpecError;
 pub use query_spec::QuerySpec;
 pub use read_spec::ReadSpec;
+pub use run::Operation;
