@@ -1,7 +1,9 @@
 //! Core errors to Python exceptions (defined in `narcostat._exceptions`),
 //! with the same messages as Rust.
 
+use narcostat::ErrorKind;
 use narcostat::read::{ReadError, RowError};
+use pyo3::IntoPyObjectExt;
 use pyo3::exceptions::{PyFileNotFoundError, PyOSError};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -25,61 +27,68 @@ pub fn raise(py: Python<'_>, name: &str, message: String, fields: &[(&str, Optio
     build().unwrap_or_else(|e| e)
 }
 
-fn kind(reason: &RowError) -> &'static str {
-    match reason {
-        RowError::UnknownSubstance { .. } => "unknown_substance",
-        RowError::BadNumber { .. } => "bad_number",
-        RowError::UnknownUnit { .. } => "unknown_unit",
-        RowError::BadDate { .. } => "bad_date",
-        RowError::Negative { .. } => "negative",
-        RowError::OutOfRange { .. } => "out_of_range",
-        RowError::FieldCount { .. } => "field_count",
-        RowError::Missing => "missing",
-        RowError::UnknownCountry { .. } => "unknown_country",
-        RowError::Malformed { .. } => "malformed",
-        RowError::BelowResolution { .. } => "below_resolution",
-        RowError::SolarHijriDate { .. } => "solar_hijri_date",
-        RowError::BadCells { .. } => "bad_cells",
-        _ => "unsupported",
+/// The Python class of an error kind (`FileNotFoundError`, `OSError` or one
+/// of `narcostat._exceptions`).
+fn class_of(kind: ErrorKind, message: String) -> Result<&'static str, PyErr> {
+    Ok(match kind {
+        ErrorKind::NotFound => return Err(PyFileNotFoundError::new_err(message)),
+        ErrorKind::Io => return Err(PyOSError::new_err(message)),
+        ErrorKind::UnknownSubstance => "UnknownSubstanceError",
+        ErrorKind::UnitMismatch => "UnitMismatchError",
+        ErrorKind::Query => "QueryError",
+        ErrorKind::Aggregate => "AggregateError",
+        // A kind added later is still an error of narcostat's, raised as
+        // the closest: input that cannot be read.
+        _ => "ParseError",
+    })
+}
+
+fn value<'py, T: IntoPyObject<'py>>(py: Python<'py>, v: T) -> Option<Bound<'py, PyAny>> {
+    v.into_bound_py_any(py).ok()
+}
+
+/// The fields a reader error gives its exception: where (`file`, `line`,
+/// `column`, `column_name`), the offending `value`, the `kind` of cause
+/// ([`ReadError::reason`]) and, for an unknown substance, `suggestions`.
+fn read_fields<'py>(py: Python<'py>, e: &ReadError) -> Vec<(&'static str, Option<Bound<'py, PyAny>>)> {
+    let mut fields = vec![("file", value(py, e.file())), ("kind", value(py, e.reason()))];
+    match e {
+        ReadError::Row(r) => {
+            fields.push(("line", value(py, r.line)));
+            fields.push(("column", r.column_number.and_then(|c| value(py, c))));
+            fields.push(("column_name", r.column.clone().and_then(|c| value(py, c))));
+            fields.push(("value", r.value.clone().and_then(|c| value(py, c))));
+            fields.push(("row", r.row.and_then(|c| value(py, c))));
+            if let RowError::UnknownSubstance { suggestions, .. } = &r.reason {
+                fields.push(("suggestions", value(py, suggestions.clone())));
+            }
+        }
+        ReadError::Json { line, column, .. } => {
+            fields.push(("line", value(py, *line)));
+            fields.push(("column", value(py, *column)));
+        }
+        _ => {}
+    }
+    fields
+}
+
+/// Any core error as the Python exception of its [`ErrorKind`], with the
+/// Rust message; reader errors carry their fields (see `read_fields`).
+pub fn error(py: Python<'_>, e: narcostat::Error) -> PyErr {
+    let message = e.to_string();
+    let name = match class_of(e.kind(), message.clone()) {
+        Ok(name) => name,
+        Err(builtin) => return builtin,
+    };
+    match &e {
+        narcostat::Error::Read(r) => raise(py, name, message, &read_fields(py, r)),
+        other => raise(py, name, message, &[("kind", value(py, other.reason()))]),
     }
 }
 
 /// A reader error as a Python exception.
 pub fn read_error(py: Python<'_>, e: ReadError) -> PyErr {
-    let message = e.to_string();
-    match e {
-        ReadError::Row(r) => {
-            let mut fields = vec![
-                ("file", r.file.clone().into_pyobject(py).ok().map(|v| v.into_any())),
-                ("line", r.line.into_pyobject(py).ok().map(|v| v.into_any())),
-                ("column", r.column_number.and_then(|c| c.into_pyobject(py).ok().map(|v| v.into_any()))),
-                ("column_name", r.column.clone().and_then(|c| c.into_pyobject(py).ok().map(|v| v.into_any()))),
-                ("value", r.value.clone().and_then(|c| c.into_pyobject(py).ok().map(|v| v.into_any()))),
-                ("kind", kind(&r.reason).into_pyobject(py).ok().map(|v| v.into_any())),
-            ];
-            if let RowError::UnknownSubstance { suggestions, .. } = &r.reason {
-                fields.push(("suggestions", suggestions.clone().into_pyobject(py).ok().map(|v| v.into_any())));
-                return raise(py, "UnknownSubstanceError", message, &fields);
-            }
-            raise(py, "ParseError", message, &fields)
-        }
-        ReadError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
-            PyFileNotFoundError::new_err(message)
-        }
-        ReadError::Io { .. } => PyOSError::new_err(message),
-        ReadError::Json { file, line, column, .. } => raise(
-            py,
-            "ParseError",
-            message,
-            &[
-                ("file", file.into_pyobject(py).ok().map(|v| v.into_any())),
-                ("line", line.into_pyobject(py).ok().map(|v| v.into_any())),
-                ("column", column.into_pyobject(py).ok().map(|v| v.into_any())),
-                ("kind", "json".into_pyobject(py).ok().map(|v| v.into_any())),
-            ],
-        ),
-        other => raise(py, "ParseError", other.to_string(), &[]),
-    }
+    error(py, e.into())
 }
 
 /// A query error as `QueryError`.
@@ -89,30 +98,17 @@ pub fn query_error(py: Python<'_>, e: impl std::fmt::Display) -> PyErr {
 
 /// An aggregation error.
 pub fn aggregate_error(py: Python<'_>, e: narcostat::AggregateError) -> PyErr {
-    match e {
-        narcostat::AggregateError::Query(q) => query_error(py, q),
-        other => raise(py, "AggregateError", other.to_string(), &[]),
-    }
+    error(py, e.into())
 }
 
 /// A quantity error: `UnitMismatchError` across dimensions or kinds of
 /// counted items, else `ParseError`.
 pub fn quantity_error(py: Python<'_>, e: narcostat::QuantityError) -> PyErr {
-    match e {
-        narcostat::QuantityError::DimensionMismatch { .. } | narcostat::QuantityError::CountKindMismatch { .. } => {
-            raise(py, "UnitMismatchError", e.to_string(), &[])
-        }
-        other => raise(py, "ParseError", other.to_string(), &[]),
-    }
+    error(py, e.into())
 }
 
 /// A bulletin that cannot be made: a record the table cannot hold is a
 /// `ParseError`, a missing period a `QueryError`, an aggregation failure an `AggregateError`.
 pub fn bulletin_error(py: Python<'_>, e: narcostat::bulletin::BulletinError) -> PyErr {
-    use narcostat::bulletin::BulletinError;
-    match e {
-        BulletinError::Aggregate(a) => aggregate_error(py, a),
-        BulletinError::NoPeriod => query_error(py, e),
-        other => raise(py, "ParseError", other.to_string(), &[]),
-    }
+    error(py, e.into())
 }

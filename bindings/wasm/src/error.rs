@@ -18,22 +18,29 @@ pub fn js_error(message: &str, kind: &str, extra: Option<&[(&str, JsValue)]>) ->
     e.into()
 }
 
-/// A reader error as a JS `Error`.
-pub fn read_error(e: ReadError) -> JsValue {
+/// Any core error as a JS `Error`: the Rust message, `kind` the word of its
+/// most specific cause (`narcostat::Error::reason`, the same word as the
+/// Python exception's `kind`), `category` the `narcostat::ErrorKind` word
+/// (which the Python exception class maps 1:1), and for reader errors where
+/// (`file`, `line`, `column`, `columnName`, `value`, `suggestions`).
+pub fn error(e: narcostat::Error) -> JsValue {
     let message = e.to_string();
-    match &e {
+    let mut fields = vec![("category", JsValue::from_str(e.kind().word()))];
+    if let narcostat::Error::Read(r) = &e {
+        fields.extend(read_fields(r));
+    }
+    js_error(&message, e.reason(), Some(&fields))
+}
+
+fn read_fields(e: &ReadError) -> Vec<(&'static str, JsValue)> {
+    let mut fields = vec![("file", JsValue::from_str(e.file()))];
+    match e {
         ReadError::Row(r) => {
             let opt = |v: Option<String>| v.map_or(JsValue::NULL, |s| JsValue::from_str(&s));
-            let reason = serde_json::to_value(&r.reason)
-                .ok()
-                .and_then(|v| v.get("kind").and_then(|k| k.as_str().map(str::to_owned)));
-            let mut fields = vec![
-                ("file", JsValue::from_str(&r.file)),
-                ("line", JsValue::from_f64(r.line as f64)),
-                ("column", r.column_number.map_or(JsValue::NULL, |c| JsValue::from_f64(c as f64))),
-                ("columnName", opt(r.column.clone())),
-                ("value", opt(r.value.clone())),
-            ];
+            fields.push(("line", JsValue::from_f64(r.line as f64)));
+            fields.push(("column", r.column_number.map_or(JsValue::NULL, |c| JsValue::from_f64(c as f64))));
+            fields.push(("columnName", opt(r.column.clone())));
+            fields.push(("value", opt(r.value.clone())));
             if let narcostat::read::RowError::UnknownSubstance { suggestions, .. } = &r.reason {
                 let arr = js_sys::Array::new();
                 for s in suggestions {
@@ -41,13 +48,17 @@ pub fn read_error(e: ReadError) -> JsValue {
                 }
                 fields.push(("suggestions", arr.into()));
             }
-            js_error(&message, reason.as_deref().unwrap_or("parse"), Some(&fields))
         }
-        ReadError::Json { line, column, .. } => js_error(
-            &message,
-            "json",
-            Some(&[("line", JsValue::from_f64(*line as f64)), ("column", JsValue::from_f64(*column as f64))]),
-        ),
-        _ => js_error(&message, "parse", None),
+        ReadError::Json { line, column, .. } => {
+            fields.push(("line", JsValue::from_f64(*line as f64)));
+            fields.push(("column", JsValue::from_f64(*column as f64)));
+        }
+        _ => {}
     }
+    fields
+}
+
+/// A reader error as a JS `Error` (see [`error`]).
+pub fn read_error(e: ReadError) -> JsValue {
+    error(e.into())
 }

@@ -3,7 +3,7 @@
 
 mod error;
 
-use error::{js_error, read_error};
+use error::{error, js_error, read_error};
 use narcostat::bulletin::{Bulletin, BulletinFormat};
 use narcostat::check::{TableDataset, Tolerance};
 use narcostat::rank::Measure;
@@ -214,8 +214,7 @@ impl JsSeizureTable {
 
     /// The embedded default month: Iran's February 2021 bulletin.
     pub fn embedded() -> Result<JsSeizureTable, JsValue> {
-        let data = TableDataset::from_dataset(&narcostat::seed::bulletin_2021_02())
-            .map_err(|e| js_error(&e.to_string(), "unsupported", None))?;
+        let data = TableDataset::from_dataset(&narcostat::seed::bulletin_2021_02()).map_err(|e| error(e.into()))?;
         let report = ReadReport { file: "embedded".to_owned(), format: "json".to_owned(), ..ReadReport::default() };
         Ok(Self { data, report })
     }
@@ -224,7 +223,7 @@ impl JsSeizureTable {
     fn run(&self, options: JsValue) -> Result<(QueryOpts, Query, narcostat::Aggregate), JsValue> {
         let o = options_of(options)?;
         let q = query(&o)?;
-        let agg = self.data.table().aggregate(&q).map_err(|e| js_error(&e.to_string(), "query", None))?;
+        let agg = self.data.table().aggregate(&q).map_err(|e| error(e.into()))?;
         Ok((o, q, agg))
     }
 
@@ -302,7 +301,7 @@ impl JsSeizureTable {
             .data
             .table()
             .compare(&q, a, b, measure(&o, &self.data.table().count_units())?)
-            .map_err(|e| js_error(&e.to_string(), "query", None))?;
+            .map_err(|e| error(e.into()))?;
         result(&ResultTable::comparison(&c, &q.by, a, b, OutputUnits::default()), None)
     }
 
@@ -379,7 +378,7 @@ impl JsSeizureTable {
     }
 
     fn bulletin_of(&self, period: Option<Period>) -> Result<Bulletin, JsValue> {
-        Bulletin::from_table(&self.data, period).map_err(|e| js_error(&e.to_string(), "data", None))
+        Bulletin::from_table(&self.data, period).map_err(|e| error(e.into()))
     }
 }
 
@@ -397,7 +396,7 @@ fn options_of(v: JsValue) -> Result<QueryOpts, JsValue> {
 }
 
 fn parse_period(p: &str) -> Result<Period, JsValue> {
-    Period::parse(p).map_err(|e| js_error(&e.to_string(), "query", None))
+    Period::parse(p).map_err(|e| error(e.into()))
 }
 
 /// The measure of the options, for data counting the kinds `counted` (a bare
@@ -405,7 +404,7 @@ fn parse_period(p: &str) -> Result<Period, JsValue> {
 fn measure(o: &QueryOpts, counted: &[narcostat::CountUnit]) -> Result<Measure, JsValue> {
     match &o.measure {
         None => Ok(Measure::Mass),
-        Some(m) => Measure::parse_for(m, counted).map_err(|e| js_error(&e.to_string(), "query", None)),
+        Some(m) => Measure::parse_for(m, counted).map_err(|e| error(e.into())),
     }
 }
 
@@ -419,7 +418,7 @@ fn query(o: &QueryOpts) -> Result<Query, JsValue> {
         if n.trim().is_empty() {
             continue;
         }
-        let k = GroupKey::parse(&n).map_err(|e| js_error(&e.to_string(), "query", None))?;
+        let k = GroupKey::parse(&n).map_err(|e| error(e.into()))?;
         by.push(match k {
             GroupKey::Time(Granularity::FiscalYear(_)) => GroupKey::Time(Granularity::FiscalYear(fiscal_start)),
             other => other,
@@ -427,7 +426,7 @@ fn query(o: &QueryOpts) -> Result<Query, JsValue> {
     }
     let mut filter = Filter::default();
     for (k, v) in o.filter.iter().flatten() {
-        filter.add(k, &v.names().join("|")).map_err(|e| js_error(&e.to_string(), "query", None))?;
+        filter.add(k, &v.names().join("|")).map_err(|e| error(e.into()))?;
     }
     let q = Query {
         by,
@@ -442,7 +441,7 @@ fn query(o: &QueryOpts) -> Result<Query, JsValue> {
             }
         },
     };
-    q.validate().map_err(|e| js_error(&e.to_string(), "query", None))?;
+    q.validate().map_err(|e| error(e.into()))?;
     Ok(q)
 }
 
@@ -451,10 +450,9 @@ fn query(o: &QueryOpts) -> Result<Query, JsValue> {
 pub fn check_total_js(stated: &str, items: Vec<String>) -> Result<JsValue, JsValue> {
     let mut q = Vec::new();
     for i in &items {
-        q.push(narcostat::Quantity::parse(i).map_err(|e| js_error(&e.to_string(), "parse", None))?);
+        q.push(narcostat::Quantity::parse(i).map_err(|e| error(e.into()))?);
     }
-    let c = narcostat::check::check_stated(stated, &q, Tolerance::default())
-        .map_err(|e| js_error(&e.to_string(), "parse", None))?;
+    let c = narcostat::check::check_stated(stated, &q, Tolerance::default()).map_err(|e| error(e.into()))?;
     #[derive(Serialize)]
     struct Out {
         difference: String,

@@ -197,54 +197,10 @@ pub fn run(command: Command) -> Result<(), Failure> {
     }
 }
 
-/// How many items of each finding `check` lists.
-const LISTED: usize = 20;
-
-/// Lines for the first [`LISTED`] items and a count of the rest.
-fn listed<T>(out: &mut String, items: &[T], describe: impl Fn(&T) -> String) {
-    for item in items.iter().take(LISTED) {
-        out.push_str(&format!("    {}\n", describe(item)));
-    }
-    if items.len() > LISTED {
-        out.push_str(&format!("    ... and {} more\n", items.len() - LISTED));
-    }
-}
-
 fn check(input: &crate::args::Input) -> Result<(), Failure> {
     let (data, report) = load_table_dataset(input)?;
-    let mut out = String::new();
-    out.push_str(&format!(
-        "{} ({}): {} rows read = {} accepted + {} rejected\n",
-        report.file, report.format, report.rows_read, report.rows_accepted, report.rows_rejected
-    ));
-    out.push_str(&format!(
-        "  {} seizure records, {} stated totals, {} without a quantity, {} flagged, {} zero cells skipped\n",
-        report.seizures, report.totals, report.missing_quantities, report.flagged, report.zero_cells
-    ));
-    if !report.unread_columns.is_empty() {
-        out.push_str(&format!("  columns not read: {}\n", report.unread_columns.join(", ")));
-    }
-    for r in report.rejections.iter().take(LISTED) {
-        out.push_str(&format!("  rejected {r}\n"));
-    }
-    if report.rejections.len() > LISTED {
-        out.push_str(&format!("  ... and {} more rejected rows\n", report.rejections.len() - LISTED));
-    }
     let checks = narcostat::check::report(&data, Tolerance::default(), 100.0);
-    let inconsistent: Vec<_> = checks.inconsistent_totals().collect();
-    out.push_str(&format!(
-        "  {} of {} stated totals differ from their items beyond tolerance\n",
-        inconsistent.len(),
-        checks.totals.len()
-    ));
-    listed(&mut out, &inconsistent, |t| format!("stated total {}", t.describe()));
-    for c in &checks.conflicts {
-        out.push_str(&format!("  conflicting {}\n", narcostat::check::Report::describe_conflict(c)));
-    }
-    out.push_str(&format!("  {}\n", checks.duplicates_heading()));
-    listed(&mut out, &checks.duplicates, |g| g.describe(&data));
-    out.push_str(&format!("  {}\n", checks.outliers_heading()));
-    listed(&mut out, &checks.outliers, |o| o.describe(&data));
+    let out = narcostat::check::report_text(&report, &checks, &data);
     emit(&escape_keeping_lines(&out));
     Ok(())
 }

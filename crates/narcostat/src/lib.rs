@@ -1,6 +1,9 @@
 #![doc = include_str!("../README.md")]
 
+pub mod error;
 pub mod substance;
+
+pub use error::{Error, ErrorKind};
 
 pub use substance::{Drug, DrugFamily, DrugGroup, Resolution, Substance, UnknownSubstance};
 pub mod quantity;

@@ -13,13 +13,17 @@ class ParseError(NarcostatError, ValueError):
     """Input that cannot be read: a bad row, a missing column, an unknown layout.
 
     ``file``, ``line`` and ``column`` (1-based; ``column_name`` is the header)
-    say where; ``value`` is the offending text; ``kind`` names the reason.
+    say where; ``row`` is the 0-based row index of a data frame (``from_arrow``);
+    ``value`` is the offending text; ``kind`` names the reason (``bad_number``,
+    ``spreadsheet``, ``json``, ...).
     """
 
     def __init__(self, message: str, file: Optional[str] = None, line: Optional[int] = None,
                  column: Optional[int] = None, column_name: Optional[str] = None,
-                 value: Optional[str] = None, kind: Optional[str] = None) -> None:
+                 value: Optional[str] = None, kind: Optional[str] = None,
+                 row: Optional[int] = None) -> None:
         super().__init__(message)
+        self.row = row
         self.file = file
         self.line = line
         self.column = column

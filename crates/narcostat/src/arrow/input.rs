@@ -26,7 +26,7 @@
 //! [`crate::read::Missing::Reject`]).
 
 use crate::quantity::{DecimalMark, Unit};
-use crate::read::{CellRows, ColumnMap, Format, ReadError, ReadOptions, ReadReport, Record, RowError};
+use crate::read::{BatchError, CellRows, ColumnMap, Format, ReadError, ReadOptions, ReadReport, Record, RowError};
 use crate::record::ReportedTotal;
 use crate::substance::normalize;
 use crate::table::SeizureTable;
@@ -187,24 +187,27 @@ pub fn read_batches(
     let names: Vec<String> = first.schema().fields().iter().map(|f| f.name().clone()).collect();
     let plan = plan(&names, options, unit, file)?;
     let mut rows = CellRows::new(&plan.format, names, file, options)?;
-    let fail = |message: String| ReadError::Io { file: file.to_owned(), source: std::io::Error::other(message) };
+    let fail = |source: BatchError| ReadError::Arrow { file: file.to_owned(), source };
     let mut record = csv::StringRecord::new();
     let mut range = String::new();
     let mut line: u64 = 0;
     for (b, batch) in batches.iter().enumerate() {
         let these: Vec<&String> = batch.schema_ref().fields().iter().map(|f| f.name()).collect();
         if these.iter().copied().ne(rows.header().iter()) {
-            return Err(fail(format!(
-                "batch {} has the columns {these:?}, the first batch {:?}",
-                b + 1,
-                rows.header()
-            )));
+            return Err(fail(BatchError::Columns {
+                batch: b + 1,
+                found: these.iter().map(|s| (*s).clone()).collect(),
+                expected: rows.header().to_vec(),
+            }));
         }
         let mut texts = Vec::with_capacity(these.len());
         for (c, a) in batch.columns().iter().enumerate() {
             let text = text_column(a, options.decimal_mark);
             if text.is_none() && plan.used[c] {
-                return Err(fail(format!("column {:?}: cannot read {} values as text", these[c], a.data_type())));
+                return Err(fail(BatchError::ColumnType {
+                    column: these[c].clone(),
+                    data_type: a.data_type().to_string(),
+                }));
             }
             texts.push(text);
         }

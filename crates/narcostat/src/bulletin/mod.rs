@@ -1,6 +1,7 @@
 //! Bulletins: a period's seizures ranked with shares, its programme
 //! activities with their figures, and every inconsistency the data shows.
 
+mod activity_item;
 mod render;
 
 use crate::aggregate::AggregateError;
@@ -10,7 +11,7 @@ use crate::period::Period;
 use crate::quantity::{Decimal, group_thousands};
 use crate::query::{GroupKey, Query};
 use crate::rank::{Measure, Ranking};
-use crate::record::{Activity, ActivityKind, Contact, Dataset};
+use crate::record::Dataset;
 use serde::{Deserialize, Serialize};
 
 pub use render::BulletinFormat;
@@ -113,148 +114,6 @@ fn n(v: impl ToString) -> String {
     group_thousands(&v.to_string())
 }
 
-fn activity_item(a: &Activity) -> ActivityItem {
-    let mut figures: Vec<(String, String)> = Vec::new();
-    let mut derived = Vec::new();
-    let mut f = |k: &str, v: String| figures.push((k.to_owned(), v));
-    match &a.kind {
-        ActivityKind::Cooperation { partner_country, partner_agency, own_agency, contact, fields, intentions } => {
-            if let Some(c) = partner_country {
-                f("partner country", c.info().map_or_else(|| c.to_string(), |i| i.name.to_owned()));
-            }
-            if let Some(p) = partner_agency {
-                f("partner", p.clone());
-            }
-            if let Some(o) = own_agency {
-                f("represented by", o.clone());
-            }
-            let contact = match contact {
-                Contact::VideoConference => "video conference",
-                Contact::VisitReceived => "visit received",
-                Contact::VisitAbroad => "visit abroad",
-                Contact::Meeting => "meeting",
-                Contact::Agreement => "agreement",
-            };
-            f("contact", contact.to_owned());
-            f("fields of cooperation", fields.len().to_string());
-            for field in fields {
-                f("field", field.clone());
-            }
-            for i in intentions {
-                f("intention", i.clone());
-            }
-        }
-        ActivityKind::Memorandum { parties, purpose, commitments } => {
-            f("parties", parties.join("; "));
-            if let Some(p) = purpose {
-                f("purpose", p.clone());
-            }
-            for c in commitments {
-                f("commitment", c.clone());
-            }
-        }
-        ActivityKind::Training { organiser, programme, participants, audience, topics } => {
-            if let Some(o) = organiser {
-                f("organiser", o.clone());
-            }
-            if let Some(p) = programme {
-                f("programme", p.clone());
-            }
-            for p in participants {
-                let at = p.stated_in.as_deref().map_or(String::new(), |s| format!(" ({s})"));
-                f("participants", format!("{}{at}", n(p.value)));
-            }
-            if let Some(a) = audience {
-                f("audience", a.clone());
-            }
-            if !topics.is_empty() {
-                f("topics", topics.join("; "));
-            }
-        }
-        ActivityKind::TreatmentCentre { centre_type, target_group, ordinal_in_province, first_of_kind } => {
-            f("type", centre_type.clone());
-            if let Some(t) = target_group {
-                f("for", t.clone());
-            }
-            if *first_of_kind {
-                f("first of its kind", "yes".to_owned());
-            }
-            if let Some(o) = ordinal_in_province {
-                f("centres of this type in the province", format!("{o} (this one included)"));
-            }
-        }
-        ActivityKind::Funding { amount, beneficiaries, beneficiary_group, purpose } => {
-            f("amount", format!("{} {}", n(amount.amount), amount.currency));
-            if let Some(b) = beneficiaries {
-                f("beneficiaries", n(b));
-                if *b > 0 {
-                    let per = 10i128
-                        .checked_pow(amount.amount.scale)
-                        .and_then(|scale| scale.checked_mul(i128::from(*b)))
-                        .and_then(|den| Decimal::from_ratio(amount.amount.mantissa, den, 1, 0));
-                    let per = per.map_or_else(
-                        || "beyond the exact range".to_owned(),
-                        |p| format!("{} {}", n(p), amount.currency),
-                    );
-                    derived.push(("per beneficiary".to_owned(), per));
-                }
-            }
-            if let Some(g) = beneficiary_group {
-                f("beneficiary group", g.clone());
-            }
-            if let Some(p) = purpose {
-                f("purpose", p.clone());
-            }
-        }
-        ActivityKind::Prevention { people_reached, setting, target_group } => {
-            if let Some(p) = people_reached {
-                f("people reached", n(p));
-            }
-            if let Some(s) = setting {
-                f("setting", s.clone());
-            }
-            if let Some(t) = target_group {
-                f("target group", t.clone());
-            }
-        }
-        ActivityKind::NationalPlan { name, lead, provinces_covered, target_group } => {
-            f("plan", name.clone());
-            if let Some(l) = lead {
-                f("lead", l.clone());
-            }
-            if let Some(p) = provinces_covered {
-                f("provinces covered", p.to_string());
-                derived
-                    .push(("share of Iran's 31 provinces".to_owned(), format!("{:.0}%", 100.0 * f64::from(*p) / 31.0)));
-            }
-            if let Some(t) = target_group {
-                f("target group", t.clone());
-            }
-        }
-        ActivityKind::Regulatory { step, regulator, status, composition } => {
-            f("step", step.clone());
-            if let Some(r) = regulator {
-                f("regulator", r.clone());
-            }
-            if let Some(s) = status {
-                f("status", s.clone());
-            }
-            for c in composition {
-                let q = c.qualifier.as_deref().map_or(String::new(), |q| format!("{q} "));
-                f("composition", format!("{q}{}% {}", c.percent, c.name));
-            }
-        }
-    }
-    ActivityItem {
-        title: a.title.clone(),
-        period: a.period,
-        places: a.places.iter().map(crate::Place::label).collect(),
-        figures,
-        derived,
-        notes: a.notes.clone(),
-    }
-}
-
 /// Why a bulletin cannot be made.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -315,7 +174,7 @@ fn activity_sections(data: &TableDataset, period: Period) -> Vec<ActivitySection
     let mut activities: Vec<ActivitySection> = Vec::new();
     for a in data.activities.iter().filter(|a| a.period.overlaps(period)) {
         let kind = a.kind.name();
-        let item = activity_item(a);
+        let item = activity_item::activity_item(a);
         match activities.iter_mut().find(|s| s.kind == kind) {
             Some(s) => s.items.push(item),
             None => activities.push(ActivitySection {

@@ -99,6 +99,7 @@ impl Loader<'_> {
                 column: None,
                 column_number: None,
                 value: None,
+                row: None,
                 reason: RowError::Unsupported { message },
             },
             seizures: count(&|r| matches!(r, Record::Seizure(_))),
@@ -166,6 +167,7 @@ impl TableDataset {
                     column: None,
                     column_number: None,
                     value: None,
+                    row: None,
                     reason: RowError::Unsupported { message: format!("seizure record {}: {e}", data.len() + 1) },
                 }))
             })?;

@@ -9,12 +9,14 @@ mod duplicates;
 mod load;
 mod outliers;
 mod table_dataset;
+mod text;
 mod totals;
 
 pub use conflicts::{Conflict, conflicts};
 pub use duplicates::{DuplicateGroup, DuplicateKind, FIRST_RECORDS, duplicates};
 pub use outliers::{Outlier, outliers};
 pub use table_dataset::{RecordError, TableDataset};
+pub use text::{LISTED, reading_text, report_text};
 pub use totals::{Tolerance, TotalCheck, TotalFinding, TotalOutcome, check_stated, check_total, check_totals};
 
 use serde::{Deserialize, Serialize};

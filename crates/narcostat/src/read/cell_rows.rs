@@ -66,6 +66,8 @@ impl CellRows {
                     column: cell.column.and_then(|c| self.header.get(c).cloned()),
                     column_number: cell.column.map(|c| c + 1),
                     value: cell.value,
+                    // Lines of batches are 1-based row numbers.
+                    row: Some(line.saturating_sub(1)),
                     reason: cell.reason,
                 };
                 self.report.rows_rejected += 1;

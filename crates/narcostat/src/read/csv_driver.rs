@@ -110,7 +110,7 @@ pub(crate) fn read_csv(
         .from_reader(StartLines::new(chained, delimiter));
     let header: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|h| h.trim().to_owned()).collect(),
-        Err(e) => return Err(fatal(file, &e, reader.get_ref())),
+        Err(e) => return Err(fatal(file, e, reader.get_ref())),
     };
     reader.get_mut().next_line(); // the header's
     let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
@@ -135,11 +135,12 @@ pub(crate) fn read_csv(
         if matches!(next, Ok(false)) {
             break;
         }
-        if let Err(e) = &next {
-            if !matches!(e.kind(), csv::ErrorKind::Utf8 { .. } | csv::ErrorKind::UnequalLengths { .. }) {
+        let next = match next {
+            Err(e) if !matches!(e.kind(), csv::ErrorKind::Utf8 { .. } | csv::ErrorKind::UnequalLengths { .. }) => {
                 return Err(fatal(file, e, reader.get_ref()));
             }
-        }
+            other => other,
+        };
         // The physical line the record starts on (the header is line 1).
         let line = reader.get_mut().next_line().unwrap_or_else(|| reader.position().line());
         let parsed = match next {
@@ -165,6 +166,7 @@ pub(crate) fn read_csv(
                     column: cell.column.and_then(|c| header.get(c).cloned()),
                     column_number: cell.column.map(|c| c + 1),
                     value: cell.value,
+                    row: None,
                     reason: cell.reason,
                 };
                 report.rows_rejected += 1;
@@ -264,9 +266,15 @@ impl Tally {
 }
 
 /// An error that stops reading: a record too long to be one, or the input failing.
-fn fatal<R: Read>(file: &str, e: &csv::Error, input: &StartLines<R>) -> ReadError {
+fn fatal<R: Read>(file: &str, e: csv::Error, input: &StartLines<R>) -> ReadError {
+    let file = file.to_owned();
     match input.overlong() {
-        Some(line) => ReadError::RecordTooLong { file: file.to_owned(), line, limit: MAX_RECORD_BYTES },
-        None => ReadError::Io { file: file.to_owned(), source: std::io::Error::other(e.to_string()) },
+        Some(line) => ReadError::RecordTooLong { file, line, limit: MAX_RECORD_BYTES },
+        // The input failing is an I/O error, whatever reader saw it.
+        None if e.is_io_error() => match e.into_kind() {
+            csv::ErrorKind::Io(source) => ReadError::Io { file, source },
+            other => ReadError::Io { file, source: std::io::Error::other(format!("{other:?}")) },
+        },
+        None => ReadError::Csv { file, source: e },
     }
 }

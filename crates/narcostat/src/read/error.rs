@@ -137,15 +137,25 @@ pub struct Rejection {
     /// The offending value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+    /// The 0-based row index, for input without lines (Arrow record batches,
+    /// a data frame): the index pandas shows. Messages then name the row
+    /// instead of `file:line`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<u64>,
     /// Why.
     pub reason: RowError,
 }
 
 impl std::fmt::Display for Rejection {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}", self.file, self.line)?;
-        if let Some(n) = self.column_number {
-            write!(f, ":{n}")?;
+        match self.row {
+            Some(row) => write!(f, "row {row}")?,
+            None => {
+                write!(f, "{}:{}", self.file, self.line)?;
+                if let Some(n) = self.column_number {
+                    write!(f, ":{n}")?;
+                }
+            }
         }
         if let Some(c) = &self.column {
             write!(f, " (column {c:?})")?;
@@ -170,6 +180,33 @@ pub enum ReadError {
         #[source]
         source: std::io::Error,
     },
+    /// The CSV text is malformed beyond a single row (the CSV reader stopped).
+    #[error("{file}: malformed CSV: {source}")]
+    Csv {
+        /// The input's name.
+        file: String,
+        /// What the CSV reader said.
+        #[source]
+        source: csv::Error,
+    },
+    /// A spreadsheet that cannot be opened or has no such sheet.
+    #[error("cannot read the spreadsheet {file}: {source}")]
+    Spreadsheet {
+        /// The input's name.
+        file: String,
+        /// Why.
+        #[source]
+        source: super::SpreadsheetError,
+    },
+    /// Arrow record batches that cannot be read as a table.
+    #[error("{file}: {source}")]
+    Arrow {
+        /// The input's name.
+        file: String,
+        /// Why.
+        #[source]
+        source: super::BatchError,
+    },
     /// A column the format needs is not in the header.
     #[error("{file}: missing required column {column:?}")]
     MissingColumn {
@@ -187,7 +224,7 @@ pub enum ReadError {
         header: String,
     },
     /// JSON that does not fit the documented shape.
-    #[error("{file}:{line}:{column}: {message}")]
+    #[error("{file}:{line}:{column}: {source}")]
     Json {
         /// The input's name.
         file: String,
@@ -196,7 +233,8 @@ pub enum ReadError {
         /// 1-based column.
         column: usize,
         /// What serde_json said.
-        message: String,
+        #[source]
+        source: serde_json::Error,
     },
     /// A record longer than any row should be: most likely a quote that is
     /// never closed, which makes the rest of the file one field.
@@ -263,6 +301,103 @@ impl ReadError {
         match self {
             Self::Row(r) => Some(r),
             _ => None,
+        }
+    }
+}
+
+impl RowError {
+    /// The stable word naming the reason, the same as the `kind` tag of its
+    /// serde form: `unknown_substance`, `bad_number`, `unknown_unit`,
+    /// `bad_date`, `negative`, `out_of_range`, `field_count`, `missing`,
+    /// `unknown_country`, `malformed`, `unsupported`, `below_resolution`,
+    /// `solar_hijri_date` or `bad_cells`. The bindings hand it on as the
+    /// error's `kind`.
+    ///
+    /// ```
+    /// use narcostat::read::RowError;
+    /// assert_eq!(RowError::BadNumber { value: "1,2,3".into() }.kind(), "bad_number");
+    /// ```
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::UnknownSubstance { .. } => "unknown_substance",
+            Self::BadNumber { .. } => "bad_number",
+            Self::UnknownUnit { .. } => "unknown_unit",
+            Self::BadDate { .. } => "bad_date",
+            Self::Negative { .. } => "negative",
+            Self::OutOfRange { .. } => "out_of_range",
+            Self::FieldCount { .. } => "field_count",
+            Self::Missing => "missing",
+            Self::UnknownCountry { .. } => "unknown_country",
+            Self::Malformed { .. } => "malformed",
+            Self::Unsupported { .. } => "unsupported",
+            Self::BelowResolution { .. } => "below_resolution",
+            Self::SolarHijriDate { .. } => "solar_hijri_date",
+            Self::BadCells { .. } => "bad_cells",
+        }
+    }
+}
+
+impl ReadError {
+    /// The stable word naming the cause: `row` (a bad row in strict mode; its
+    /// [`RowError::kind`] says why), `io` (the input cannot be read: a missing
+    /// file, a failing stream), `csv` (malformed CSV the reader stops at),
+    /// `spreadsheet` (a corrupt workbook or a missing sheet), `arrow` (record
+    /// batches that do not fit together), `json` (JSON that does not parse or
+    /// fit the shape), `table` (rows that cannot be put into one table),
+    /// `missing_column`, `unknown_format`, `record_too_long`, `empty`,
+    /// `unknown_json_key` or `no_json_records`.
+    ///
+    /// ```
+    /// use narcostat::read::{read_str, ReadOptions};
+    /// let e = read_str("{\"seizures\": [", "broken.json", &ReadOptions::default()).unwrap_err();
+    /// assert_eq!(e.kind(), "json");
+    /// ```
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Row(_) => "row",
+            Self::Io { .. } => "io",
+            Self::Csv { .. } => "csv",
+            Self::Spreadsheet { .. } => "spreadsheet",
+            Self::Arrow { .. } => "arrow",
+            Self::Json { .. } => "json",
+            Self::Table { .. } => "table",
+            Self::Options { .. } => "options",
+            Self::MissingColumn { .. } => "missing_column",
+            Self::UnknownFormat { .. } => "unknown_format",
+            Self::RecordTooLong { .. } => "record_too_long",
+            Self::Empty { .. } => "empty",
+            Self::UnknownJsonKey { .. } => "unknown_json_key",
+            Self::NoJsonRecords { .. } => "no_json_records",
+        }
+    }
+
+    /// The word of the most specific cause: the row's [`RowError::kind`] for
+    /// a bad row, else [`ReadError::kind`]. The bindings give it as the
+    /// error's `kind`.
+    pub fn reason(&self) -> &'static str {
+        match self {
+            Self::Row(r) => r.reason.kind(),
+            other => other.kind(),
+        }
+    }
+
+    /// The input's name the error is about.
+    pub fn file(&self) -> &str {
+        match self {
+            Self::Row(r) => &r.file,
+            Self::Io { file, .. }
+            | Self::Csv { file, .. }
+            | Self::Spreadsheet { file, .. }
+            | Self::Arrow { file, .. }
+            | Self::Json { file, .. }
+            | Self::Table { file, .. }
+            | Self::Options { file, .. }
+            | Self::MissingColumn { file, .. }
+            | Self::UnknownFormat { file, .. }
+            | Self::RecordTooLong { file, .. }
+            | Self::Empty { file }
+            | Self::UnknownJsonKey { file, .. }
+            | Self::NoJsonRecords { file } => file,
         }
     }
 }

@@ -5,8 +5,8 @@ use super::options::{Mode, ReadOptions, ReadReport, Record};
 use crate::record::{Dataset, Seizure};
 use std::io::{BufRead, Read};
 
-fn json_error(file: &str, e: &serde_json::Error) -> ReadError {
-    ReadError::Json { file: file.to_owned(), line: e.line(), column: e.column(), message: e.to_string() }
+fn json_error(file: &str, source: serde_json::Error) -> ReadError {
+    ReadError::Json { file: file.to_owned(), line: source.line(), column: source.column(), source }
 }
 
 /// Reads a whole JSON dataset.
@@ -23,7 +23,7 @@ pub(crate) fn read_json(
         return Err(ReadError::Empty { file: file.to_owned() });
     }
     super::json_shape::check_top_level(text, file)?;
-    let mut dataset: Dataset = serde_json::from_str(text).map_err(|e| json_error(file, &e))?;
+    let mut dataset: Dataset = serde_json::from_str(text).map_err(|e| json_error(file, e))?;
     let mut report = ReadReport { file: file.to_owned(), format: "json".to_owned(), ..ReadReport::default() };
     let n = (dataset.seizures.len() + dataset.reported_totals.len()) as u64;
     report.rows_read = n;
@@ -113,6 +113,7 @@ pub(crate) fn read_ndjson(
                     column: None,
                     column_number: Some(column),
                     value: None,
+                    row: None,
                     reason,
                 };
                 report.rows_rejected += 1;

@@ -322,6 +322,7 @@ fn wide_substance(
             column: Some(header.to_owned()),
             column_number: Some(column + 1),
             value: Some(header.to_owned()),
+            row: None,
             reason: RowError::UnknownSubstance { name: e.name, suggestions: e.suggestions },
         }))
     })

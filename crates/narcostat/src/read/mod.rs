@@ -13,6 +13,7 @@
 //! assert_eq!(s.seizures, Some(2));
 //! ```
 
+mod batch_error;
 #[cfg(feature = "arrow")]
 mod cell_rows;
 mod cells;
@@ -30,7 +31,9 @@ mod record_starts;
 mod sink;
 #[cfg(feature = "xlsx")]
 mod spreadsheet;
+mod spreadsheet_error;
 
+pub use batch_error::BatchError;
 #[cfg(feature = "arrow")]
 pub(crate) use cell_rows::CellRows;
 pub use error::{BadCell, ReadError, Rejection, RowError};
@@ -41,6 +44,7 @@ pub use options::{Missing, Mode, Progress, ReadOptions, ReadReport, Record};
 pub use parallel::{read_table_parallel, read_table_parallel_in_blocks};
 #[cfg(feature = "xlsx")]
 pub use spreadsheet::read_spreadsheet;
+pub use spreadsheet_error::SpreadsheetError;
 
 /// Whether a text cell stands for "no value" (`NULL`, `NA`, empty, ...).
 pub fn is_missing_text(v: &str) -> bool {

@@ -62,6 +62,7 @@ impl TableSink {
                 column: None,
                 column_number: None,
                 value: None,
+                row: None,
                 reason: RowError::Unsupported { message: format!("seizure record {}: {e}", self.json_records) },
             });
         }

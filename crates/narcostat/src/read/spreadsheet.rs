@@ -3,6 +3,7 @@
 //! same layouts, mappings and row accounting as any CSV; line numbers are
 //! the sheet's row numbers.
 
+use super::SpreadsheetError;
 use super::error::ReadError;
 use super::options::ReadOptions;
 use crate::record::Dataset;
@@ -41,26 +42,28 @@ pub fn read_spreadsheet(
     sheet: Option<&str>,
     options: &ReadOptions,
 ) -> Result<(Dataset, ReadReport), ReadError> {
-    let io = |message: String| ReadError::Io { file: file.to_owned(), source: std::io::Error::other(message) };
-    let mut workbook = open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| io(e.to_string()))?;
+    let bad = |source: SpreadsheetError| ReadError::Spreadsheet { file: file.to_owned(), source };
+    let mut workbook =
+        open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| bad(SpreadsheetError::Workbook(e)))?;
     let name = match sheet {
         Some(s) => s.to_owned(),
         None => workbook.sheet_names().first().cloned().ok_or_else(|| ReadError::Empty { file: file.to_owned() })?,
     };
     if !workbook.sheet_names().contains(&name) {
-        return Err(io(format!("no sheet named {name:?} (sheets: {})", workbook.sheet_names().join(", "))));
+        return Err(bad(SpreadsheetError::NoSheet { sheet: name, sheets: workbook.sheet_names() }));
     }
-    let range = workbook.worksheet_range(&name).map_err(|e| io(e.to_string()))?;
+    let range = workbook.worksheet_range(&name).map_err(|e| bad(SpreadsheetError::Workbook(e)))?;
     let mut out = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
     // Rows before the used range's start are blank in the sheet: keep line numbers aligned.
     let (first_row, _) = range.start().unwrap_or((0, 0));
+    let csv = |source: csv::Error| ReadError::Csv { file: file.to_owned(), source };
     for _ in 0..first_row {
-        out.write_record([""]).map_err(|e| io(e.to_string()))?;
+        out.write_record([""]).map_err(csv)?;
     }
     for row in range.rows() {
-        out.write_record(row.iter().map(cell_text)).map_err(|e| io(e.to_string()))?;
+        out.write_record(row.iter().map(cell_text)).map_err(csv)?;
     }
-    let text = out.into_inner().map_err(|e| io(e.to_string()))?;
+    let text = out.into_inner().map_err(|e| ReadError::Io { file: file.to_owned(), source: e.into_error() })?;
     let options = ReadOptions { delimiter: Some(b','), ..options.clone() };
     super::read_dataset(text.as_slice(), &format!("{file} [{name}]"), &options)
 }

@@ -115,7 +115,9 @@ fn floats_nan_negative_null_and_below_a_microgram() {
         (6, &RowError::BelowResolution { value: "1e-20".into() })
     );
     let err = table_from_batches(&[b], "df", &ReadOptions::default(), None).unwrap_err();
-    assert!(err.to_string().starts_with("df:3:2 (column \"Sum Qty (lbs)\")"), "{err}");
+    // Issue 12: a data frame has rows, not lines: the 0-based index pandas shows.
+    assert!(err.to_string().starts_with("row 2 (column \"Sum Qty (lbs)\")"), "{err}");
+    assert_eq!(err.rejection().map(|r| r.row), Some(Some(2)));
 }
 
 #[test]
