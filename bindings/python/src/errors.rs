@@ -93,7 +93,7 @@ pub fn read_error(py: Python<'_>, e: ReadError) -> PyErr {
 
 /// A query error as `QueryError`.
 pub fn query_error(py: Python<'_>, e: impl std::fmt::Display) -> PyErr {
-    raise(py, "QueryError", e.to_string(), &[])
+    raise(py, "QueryError", e.to_string(), &[("kind", value(py, narcostat::ErrorKind::Query.word()))])
 }
 
 /// An aggregation error.

@@ -160,7 +160,7 @@ def test_spreadsheets() -> None:
     xlsx = REF.parent / "fixtures" / "cbp-fy24-fentanyl.xlsx"
     res = ns.read_csv(xlsx).aggregate(by="drug")
     assert f"{res.to_pylist()[0]['mass_kg'] / 0.45359237:.2f}" == "21889.21"
-    with pytest.raises(OSError, match="no sheet named"):
+    with pytest.raises(ns.ParseError, match="no sheet named"):
         ns.read_csv(xlsx, sheet="Nope")
 
 

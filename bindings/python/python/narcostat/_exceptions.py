@@ -6,7 +6,12 @@ from typing import List, Optional
 
 
 class NarcostatError(Exception):
-    """Base class of every narcostat error."""
+    """Base class of every narcostat error; ``kind`` is the word of its most specific cause
+    (``bad_number``, ``spreadsheet``, ``query``, ...), the same as a JavaScript error's ``kind``."""
+
+    def __init__(self, message: str, kind: Optional[str] = None) -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 class ParseError(NarcostatError, ValueError):

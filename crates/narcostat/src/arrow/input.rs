@@ -192,42 +192,10 @@ pub fn read_batches(
     let mut range = String::new();
     let mut line: u64 = 0;
     for (b, batch) in batches.iter().enumerate() {
-        let these: Vec<&String> = batch.schema_ref().fields().iter().map(|f| f.name()).collect();
-        if these.iter().copied().ne(rows.header().iter()) {
-            return Err(fail(BatchError::Columns {
-                batch: b + 1,
-                found: these.iter().map(|s| (*s).clone()).collect(),
-                expected: rows.header().to_vec(),
-            }));
-        }
-        let mut texts = Vec::with_capacity(these.len());
-        for (c, a) in batch.columns().iter().enumerate() {
-            let text = text_column(a, options.decimal_mark);
-            if text.is_none() && plan.used[c] {
-                return Err(fail(BatchError::ColumnType {
-                    column: these[c].clone(),
-                    data_type: a.data_type().to_string(),
-                }));
-            }
-            texts.push(text);
-        }
+        let texts = batch_texts(batch, b, rows.header(), &plan, options.decimal_mark).map_err(fail)?;
         for row in 0..batch.num_rows() {
             line += 1;
-            record.clear();
-            for (c, text) in texts.iter().enumerate() {
-                match plan.range {
-                    Some((date, end)) if c == date => {
-                        range.clear();
-                        range.push_str(cell(text.as_ref(), row));
-                        if !range.is_empty() {
-                            range.push_str("..");
-                            range.push_str(cell(texts[end].as_ref(), row));
-                        }
-                        record.push_field(&range);
-                    }
-                    _ => record.push_field(cell(text.as_ref(), row)),
-                }
-            }
+            fill_record(&mut record, &texts, row, plan.range, &mut range);
             rows.row(&record, line, &mut |r| match r {
                 Record::Seizure(s) => table.push(&s).map_err(|e| RowError::Unsupported { message: e.to_string() }),
                 Record::Total(t) => {
@@ -243,6 +211,60 @@ pub fn read_batches(
     report.unread_columns.extend(header.into_iter().zip(&plan.used).filter(|(_, used)| !**used).map(|(n, _)| n));
     table.shrink_to_fit();
     Ok((table, totals, report))
+}
+
+/// A batch's columns as text (`None` for a column without a text form that
+/// the layout does not read), after checking they are the first batch's.
+fn batch_texts(
+    batch: &RecordBatch,
+    b: usize,
+    header: &[String],
+    plan: &Plan,
+    mark: DecimalMark,
+) -> Result<Vec<Option<ArrayRef>>, BatchError> {
+    let these: Vec<&String> = batch.schema_ref().fields().iter().map(|f| f.name()).collect();
+    if these.iter().copied().ne(header.iter()) {
+        return Err(BatchError::Columns {
+            batch: b + 1,
+            found: these.iter().map(|s| (*s).clone()).collect(),
+            expected: header.to_vec(),
+        });
+    }
+    let mut texts = Vec::with_capacity(these.len());
+    for (c, a) in batch.columns().iter().enumerate() {
+        let text = text_column(a, mark);
+        if text.is_none() && plan.used[c] {
+            return Err(BatchError::ColumnType { column: these[c].clone(), data_type: a.data_type().to_string() });
+        }
+        texts.push(text);
+    }
+    Ok(texts)
+}
+
+/// Row `row` of the text columns as a CSV record; a mapping's date and end
+/// columns become one `START..END` field (`range` is scratch space).
+fn fill_record(
+    record: &mut csv::StringRecord,
+    texts: &[Option<ArrayRef>],
+    row: usize,
+    date_range: Option<(usize, usize)>,
+    range: &mut String,
+) {
+    record.clear();
+    for (c, text) in texts.iter().enumerate() {
+        match date_range {
+            Some((date, end)) if c == date => {
+                range.clear();
+                range.push_str(cell(text.as_ref(), row));
+                if !range.is_empty() {
+                    range.push_str("..");
+                    range.push_str(cell(texts[end].as_ref(), row));
+                }
+                record.push_field(range);
+            }
+            _ => record.push_field(cell(text.as_ref(), row)),
+        }
+    }
 }
 
 fn names_of(batch: &RecordBatch) -> Vec<String> {
