@@ -27,7 +27,11 @@ impl ResultTable {
         let mut columns = key_columns(&keys_by, &keys);
         let rows = eq.rows.len();
         let masses = eq.rows.iter().map(|r| Some(r.mass_kg)).collect();
-        columns.push(Column::new("equivalent_kg", Role::Measure, Values::decimals_at(crate::Unit::Kilogram.result_scale(), masses)));
+        columns.push(Column::new(
+            "equivalent_kg",
+            Role::Measure,
+            Values::decimals_at(crate::Unit::Kilogram.result_scale(), masses),
+        ));
         let repeat = |text: String| Values::Text(vec![Some(text); rows]);
         columns.push(Column::new("basis", Role::Info, repeat(basis(eq.basis).to_owned())));
         let f = &eq.factors;

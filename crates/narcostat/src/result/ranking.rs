@@ -71,7 +71,11 @@ impl ResultTable {
         )];
         columns.extend(key_columns(&agg.query.by, &keys));
         let values = ranked.iter().map(|r| Some(units.value(measure, r.value))).collect();
-        columns.push(Column::new(units.column(measure), Role::Measure, Values::decimals_at(units.scale(measure), values)));
+        columns.push(Column::new(
+            units.column(measure),
+            Role::Measure,
+            Values::decimals_at(units.scale(measure), values),
+        ));
         let shares = ranked.iter().map(|r| share(r.value, r.whole)).collect();
         columns.push(Column::new(share_column(measure), Role::Measure, Values::decimals_at(SHARE_DIGITS, shares)));
         Ok(Self::new(ResultKind::Ranking, columns, ranked.len()))

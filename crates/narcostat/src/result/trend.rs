@@ -31,7 +31,11 @@ impl ResultTable {
         let mut columns = key_columns(&agg.query.by, &keys);
         let convert = |d: crate::quantity::Decimal| units.convert(measure, d);
         let values = points.iter().map(|p| convert(p.value)).collect();
-        columns.push(Column::new(units.column(measure), Role::Measure, Values::decimals_at(units.scale(measure), values)));
+        columns.push(Column::new(
+            units.column(measure),
+            Role::Measure,
+            Values::decimals_at(units.scale(measure), values),
+        ));
         let changes = points.iter().map(|p| p.change.and_then(convert)).collect();
         columns.push(Column::new(
             format!("change_{}", units.suffix(measure)),
