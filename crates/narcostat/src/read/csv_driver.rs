@@ -81,17 +81,13 @@ pub(crate) fn input_delimiter(options: &ReadOptions, head: &[u8]) -> u8 {
 /// that cannot hold it); the row is then rejected whole.
 pub(crate) type RowSink<'a> = dyn FnMut(&mut Vec<Record>) -> Result<(), CellError> + 'a;
 
-/// Reads CSV from `input` (named `file` in messages) and hands the records
-/// of every accepted row to `sink`.
-pub(crate) fn read_csv(
-    input: impl Read,
-    file: &str,
-    options: &ReadOptions,
-    sink: &mut RowSink<'_>,
-    progress: &mut dyn FnMut(Progress),
-) -> Result<ReadReport, ReadError> {
+/// The csv reader over an input whose BOM is stripped.
+type CsvInput<R> = csv::Reader<StartLines<std::io::Chain<std::io::Cursor<Vec<u8>>, std::io::BufReader<R>>>>;
+
+/// Peeks at the first bytes of `input` to strip a BOM and sniff the
+/// delimiter, and puts a csv reader over it; gives the delimiter too.
+fn open_csv<R: Read>(input: R, file: &str, options: &ReadOptions) -> Result<(CsvInput<R>, u8), ReadError> {
     let mut input = std::io::BufReader::with_capacity(1 << 16, input);
-    // Peek at the first bytes to strip a BOM and sniff the delimiter.
     let mut head = Vec::with_capacity(HEAD_BYTES);
     (&mut input)
         .take(HEAD_BYTES as u64)
@@ -103,24 +99,50 @@ pub(crate) fn read_csv(
     }
     let delimiter = input_delimiter(options, &head);
     let chained = std::io::Cursor::new(head[start..].to_vec()).chain(input);
-    let mut reader = csv::ReaderBuilder::new()
+    let reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
         .has_headers(true)
         .from_reader(StartLines::new(chained, delimiter));
+    Ok((reader, delimiter))
+}
+
+/// The header (trimmed) and the format: the option's, else detected from the header.
+fn header_and_format<R: Read>(
+    reader: &mut CsvInput<R>,
+    delimiter: u8,
+    file: &str,
+    options: &ReadOptions,
+) -> Result<(Vec<String>, Format), ReadError> {
     let header: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|h| h.trim().to_owned()).collect(),
         Err(e) => return Err(fatal(file, e, reader.get_ref())),
     };
     reader.get_mut().next_line(); // the header's
-    let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
     let format = match &options.format {
         Some(f) => f.clone(),
-        None => Format::detect(&header_refs).ok_or_else(|| ReadError::UnknownFormat {
-            file: file.to_owned(),
-            header: header.join(&*(delimiter as char).to_string()),
-        })?,
+        None => {
+            let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
+            Format::detect(&header_refs).ok_or_else(|| ReadError::UnknownFormat {
+                file: file.to_owned(),
+                header: header.join(&*(delimiter as char).to_string()),
+            })?
+        }
     };
+    Ok((header, format))
+}
+
+/// Reads CSV from `input` (named `file` in messages) and hands the records
+/// of every accepted row to `sink`.
+pub(crate) fn read_csv(
+    input: impl Read,
+    file: &str,
+    options: &ReadOptions,
+    sink: &mut RowSink<'_>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ReadReport, ReadError> {
+    let (mut reader, delimiter) = open_csv(input, file, options)?;
+    let (header, format) = header_and_format(&mut reader, delimiter, file, options)?;
     let mut parser = super::layouts::parser(&format, &header, file, options)?;
     let mut report = ReadReport {
         file: file.to_owned(),
@@ -148,34 +170,14 @@ pub(crate) fn read_csv(
             Ok(_) => parse_row(&mut *parser, &record, header.len(), line, &mut out),
             Err(e) => Err(malformed(&e)),
         };
-        report.rows_read += 1;
         let outcome = parsed.and_then(|()| {
             let tally = Tally::of(&out);
             sink(&mut out).map(|()| tally)
         });
-        match outcome {
-            Ok(tally) => {
-                report.rows_accepted += 1;
-                tally.add_to(&mut report);
-            }
-            Err(cell) => {
-                out.clear();
-                let rejection = Rejection {
-                    file: file.to_owned(),
-                    line,
-                    column: cell.column.and_then(|c| header.get(c).cloned()),
-                    column_number: cell.column.map(|c| c + 1),
-                    value: cell.value,
-                    row: None,
-                    reason: cell.reason,
-                };
-                report.rows_rejected += 1;
-                if options.mode == Mode::Strict {
-                    return Err(ReadError::Row(Box::new(rejection)));
-                }
-                report.rejections.push(rejection);
-            }
+        if outcome.is_err() {
+            out.clear();
         }
+        account(&mut report, outcome, RowPlace { file, line, header: &header }, options.mode)?;
         if report.rows_read % 65_536 == 0 {
             progress(Progress { bytes: reader.position().byte(), rows: report.rows_read });
         }
@@ -184,6 +186,47 @@ pub(crate) fn read_csv(
     report.flagged = parser.flagged();
     progress(Progress { bytes: reader.position().byte(), rows: report.rows_read });
     Ok(report)
+}
+
+/// Where a row is, for its rejection.
+struct RowPlace<'a> {
+    file: &'a str,
+    line: u64,
+    header: &'a [String],
+}
+
+/// Counts a row read into `report`: accepted with its tally, or rejected
+/// (an error in strict mode, a listed rejection in lenient mode).
+fn account(
+    report: &mut ReadReport,
+    outcome: Result<Tally, CellError>,
+    at: RowPlace<'_>,
+    mode: Mode,
+) -> Result<(), ReadError> {
+    report.rows_read += 1;
+    let cell = match outcome {
+        Ok(tally) => {
+            report.rows_accepted += 1;
+            tally.add_to(report);
+            return Ok(());
+        }
+        Err(cell) => cell,
+    };
+    let rejection = Rejection {
+        file: at.file.to_owned(),
+        line: at.line,
+        column: cell.column.and_then(|c| at.header.get(c).cloned()),
+        column_number: cell.column.map(|c| c + 1),
+        value: cell.value,
+        row: None,
+        reason: cell.reason,
+    };
+    report.rows_rejected += 1;
+    if mode == Mode::Strict {
+        return Err(ReadError::Row(Box::new(rejection)));
+    }
+    report.rejections.push(rejection);
+    Ok(())
 }
 
 /// A row the csv crate could not read: invalid UTF-8 in a field. (The csv
