@@ -74,7 +74,8 @@ fn read_fields<'py>(py: Python<'py>, e: &ReadError) -> Vec<(&'static str, Option
 
 /// Any core error as the Python exception of its [`ErrorKind`], with the
 /// Rust message; reader errors carry their fields (see `read_fields`).
-pub fn error(py: Python<'_>, e: narcostat::Error) -> PyErr {
+pub fn error(py: Python<'_>, e: impl Into<narcostat::Error>) -> PyErr {
+    let e: narcostat::Error = e.into();
     let message = e.to_string();
     let name = match class_of(e.kind(), message.clone()) {
         Ok(name) => name,
@@ -86,29 +87,14 @@ pub fn error(py: Python<'_>, e: narcostat::Error) -> PyErr {
     }
 }
 
-/// A reader error as a Python exception.
-pub fn read_error(py: Python<'_>, e: ReadError) -> PyErr {
-    error(py, e.into())
+/// Keywords that do not make a spec (an unknown keyword or word, a negative
+/// `n`, a bad period) as `QueryError`, with the core's message.
+pub fn spec_error(py: Python<'_>, e: impl std::fmt::Display) -> PyErr {
+    raise(py, "QueryError", e.to_string(), &[("kind", value(py, ErrorKind::Query.word()))])
 }
 
-/// A query error as `QueryError`.
-pub fn query_error(py: Python<'_>, e: impl std::fmt::Display) -> PyErr {
-    raise(py, "QueryError", e.to_string(), &[("kind", value(py, narcostat::ErrorKind::Query.word()))])
-}
-
-/// An aggregation error.
-pub fn aggregate_error(py: Python<'_>, e: narcostat::AggregateError) -> PyErr {
-    error(py, e.into())
-}
-
-/// A quantity error: `UnitMismatchError` across dimensions or kinds of
-/// counted items, else `ParseError`.
-pub fn quantity_error(py: Python<'_>, e: narcostat::QuantityError) -> PyErr {
-    error(py, e.into())
-}
-
-/// A bulletin that cannot be made: a record the table cannot hold is a
-/// `ParseError`, a missing period a `QueryError`, an aggregation failure an `AggregateError`.
-pub fn bulletin_error(py: Python<'_>, e: narcostat::bulletin::BulletinError) -> PyErr {
-    error(py, e.into())
+/// Issues `message` as a `narcostat.CoverageWarning`.
+pub fn warn(py: Python<'_>, message: &str) -> PyResult<()> {
+    py.import("warnings")?.call_method1("warn", (message, class(py, "CoverageWarning")?, 2))?;
+    Ok(())
 }

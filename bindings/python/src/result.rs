@@ -1,5 +1,7 @@
-//! Results: rows of keys and measures, out as Arrow, pandas, polars, lists.
+//! Results: one class over the core's `ResultTable`, out as Arrow (exact
+//! decimal128 measures), pandas, polars and lists of typed values.
 
+use crate::errors::warn;
 use narcostat::result::{ResultTable, Values};
 use pyo3::prelude::*;
 use pyo3::types::{PyDate, PyDict, PyList};
@@ -7,19 +9,27 @@ use pyo3_arrow::PyTable;
 
 /// The result of an aggregation, ranking, trend, comparison or equivalents.
 #[pyclass(name = "Result", module = "narcostat", frozen)]
-pub struct PyAggregateResult {
+pub struct PyResultTable {
     table: ResultTable,
-    accounting: Option<narcostat::aggregate::Accounting>,
 }
 
-impl PyAggregateResult {
-    /// A result table and, when it came from one aggregation, where the rows went.
-    pub fn new(table: ResultTable, accounting: Option<narcostat::aggregate::Accounting>) -> Self {
-        Self { table, accounting }
+impl PyResultTable {
+    /// The result of `table`, its warnings issued as `narcostat.CoverageWarning`.
+    pub fn new(py: Python<'_>, table: ResultTable) -> PyResult<Self> {
+        for w in table.warnings() {
+            warn(py, w)?;
+        }
+        Ok(Self { table })
     }
 
     fn exact_batch(&self) -> PyResult<arrow_array::RecordBatch> {
         self.table.to_record_batch().map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))
+    }
+
+    /// A `pyarrow.Table` of `batch`.
+    fn pyarrow<'py>(py: Python<'py>, batch: arrow_array::RecordBatch) -> PyResult<Bound<'py, PyAny>> {
+        let schema = batch.schema();
+        PyTable::try_new(vec![batch], schema)?.into_pyarrow(py)
     }
 }
 
@@ -82,7 +92,7 @@ fn float_batch(batch: &arrow_array::RecordBatch) -> PyResult<arrow_array::Record
 }
 
 #[pymethods]
-impl PyAggregateResult {
+impl PyResultTable {
     /// Column names: the grouping keys, then the measures with their units.
     #[getter]
     fn columns(&self) -> Vec<String> {
@@ -91,44 +101,30 @@ impl PyAggregateResult {
 
     /// What the result holds: aggregate, ranking, comparison, trend or equivalents.
     #[getter]
-    fn kind(&self) -> String {
-        serde_json::to_value(self.table.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+    fn kind<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(pythonize::pythonize(py, &self.table.kind)?)
     }
 
-    /// Notes for the reader.
+    /// Notes for the reader: which drugs a drug filter covered, warnings, the periods compared.
     #[getter]
     fn notes(&self) -> Vec<String> {
         self.table.notes.clone()
     }
 
-    /// Where every input row went: rows, filtered_out, outside_period,
-    /// straddling_period, aggregated, unattributed, without_quantity.
+    /// Where every input row went (rows, filtered_out, outside_period,
+    /// straddling_period, aggregated, unattributed, without_quantity): of the
+    /// aggregation, or of a comparison's current period; None for equivalents.
     #[getter]
-    fn accounting<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDict>>> {
-        let Some(a) = self.accounting else {
-            return Ok(None);
-        };
-        let d = PyDict::new(py);
-        for (k, v) in [
-            ("rows", a.rows),
-            ("filtered_out", a.filtered_out),
-            ("outside_period", a.outside_period),
-            ("straddling_period", a.straddling_period),
-            ("aggregated", a.aggregated),
-            ("unattributed", a.unattributed),
-            ("without_quantity", a.without_quantity),
-        ] {
-            d.set_item(k, v)?;
-        }
-        Ok(Some(d))
+    fn accounting<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        Ok(self.table.accounting.first().map(|a| pythonize::pythonize(py, a)).transpose()?)
     }
 
     fn __len__(&self) -> usize {
         self.table.rows
     }
 
-    /// Rows as dicts of typed values: ints, `decimal.Decimal` (exact),
-    /// bools, `datetime.date`, str, None.
+    /// Rows as dicts of typed values: int, `decimal.Decimal` (exact), bool,
+    /// `datetime.date`, str (names, periods), None.
     fn to_pylist<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let list = PyList::empty(py);
         for row in 0..self.table.rows {
@@ -141,25 +137,19 @@ impl PyAggregateResult {
         Ok(list)
     }
 
-    /// A `pyarrow.Table`; every measure an exact decimal128, years, ranks and counts int64, flags bool.
+    /// A `pyarrow.Table`: every measure an exact decimal128, years, ranks and counts int64, flags bool.
     fn to_arrow<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let batch = self.exact_batch()?;
-        let schema = batch.schema();
-        PyTable::try_new(vec![batch], schema)?.into_pyarrow(py)
+        Self::pyarrow(py, self.exact_batch()?)
     }
 
-    /// A `pandas.DataFrame` (measures as float64; `to_arrow()` is exact).
+    /// A `pandas.DataFrame` (measures as float64; `to_arrow()` and `to_pylist()` are exact).
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let batch = float_batch(&self.exact_batch()?)?;
-        let schema = batch.schema();
-        PyTable::try_new(vec![batch], schema)?.into_pyarrow(py)?.call_method0("to_pandas")
+        Self::pyarrow(py, float_batch(&self.exact_batch()?)?)?.call_method0("to_pandas")
     }
 
-    /// A `polars.DataFrame` (measures as float64; `to_arrow()` is exact).
+    /// A `polars.DataFrame` (measures as float64; `to_arrow()` and `to_pylist()` are exact).
     fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let batch = float_batch(&self.exact_batch()?)?;
-        let schema = batch.schema();
-        let table = PyTable::try_new(vec![batch], schema)?.into_pyarrow(py)?;
+        let table = Self::pyarrow(py, float_batch(&self.exact_batch()?)?)?;
         py.import("polars")?.call_method1("from_arrow", (table,))
     }
 
@@ -168,7 +158,6 @@ impl PyAggregateResult {
     }
 
     fn _repr_html_(&self) -> String {
-        let esc = narcostat::write::escape_html;
-        format!("<pre>{}</pre><p>{} rows</p>", esc(&self.table.to_text()), self.table.rows)
+        self.table.to_html()
     }
 }

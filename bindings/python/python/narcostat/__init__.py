@@ -11,6 +11,7 @@ from typing import Any
 
 from narcostat._exceptions import (
     AggregateError,
+    CoverageWarning,
     NarcostatError,
     ParseError,
     QueryError,
@@ -23,12 +24,16 @@ from narcostat._narcostat import (
     __version__,
     bulletin,
     check_total,
+    drugs,
     embedded_month,
     read_csv,
+    resolve,
+    vocabulary,
 )
 
 __all__ = [
     "AggregateError",
+    "CoverageWarning",
     "NarcostatError",
     "ParseError",
     "QueryError",
@@ -39,9 +44,12 @@ __all__ = [
     "__version__",
     "bulletin",
     "check_total",
+    "drugs",
     "embedded_month",
     "from_pandas",
     "read_csv",
+    "resolve",
+    "vocabulary",
 ]
 
 

@@ -55,3 +55,9 @@ class QueryError(NarcostatError, ValueError):
 
 class AggregateError(NarcostatError, ArithmeticError):
     """An aggregation that cannot be done exactly (an overflowing group, incompatible merges)."""
+
+
+class CoverageWarning(UserWarning):
+    """A drug filter that matched no rows of the table, or only its non-specified
+    buckets (the source does not say which substance or form was seized): the
+    result's ``notes`` say the same."""

@@ -5,6 +5,17 @@ use super::{Filter, Query};
 use crate::substance::Drug;
 use crate::table::SeizureTable;
 
+/// The words of the warning for a filter that covers no drug present.
+const NO_ROWS: &str = "matched no rows in this table";
+/// The words of the warning for a filter that covers only non-specified buckets.
+const ONLY_NON_SPECIFIED: &str = "matched only non-specified rows in this table";
+
+/// Whether a note of [`Query::coverage`] is a warning (the filter matched
+/// nothing, or only non-specified buckets) rather than what it covered.
+pub(crate) fn is_warning(note: &str) -> bool {
+    note.starts_with("drug=") && (note.contains(NO_ROWS) || note.contains(ONLY_NON_SPECIFIED))
+}
+
 impl Query {
     /// Warnings and a note about what the query's drug filter covers in
     /// `table`, among the rows of the places the filter keeps and wholly inside
@@ -34,10 +45,10 @@ impl Query {
         let covered: Vec<Drug> = Drug::ALL.iter().copied().filter(|&d| f.keeps_drug(d) && present[index(d)]).collect();
         let names = covered.iter().map(|d| d.name()).collect::<Vec<_>>().join(", ");
         if covered.is_empty() {
-            vec![format!("drug={words} matched no rows in this table")]
+            vec![format!("drug={words} {NO_ROWS}")]
         } else if covered.iter().all(|d| d.is_non_specified()) {
             vec![format!(
-                "drug={words} matched only non-specified rows in this table ({names}): the source does not say which substance or form was seized"
+                "drug={words} {ONLY_NON_SPECIFIED} ({names}): the source does not say which substance or form was seized"
             )]
         } else {
             vec![format!("drug={words} covered: {names}")]

@@ -6,7 +6,7 @@ use crate::place::{CountryCode, Region, SubRegion, UnodcRegion, UnodcSubRegion};
 use crate::substance::{Drug, DrugFamily, DrugGroup, Meaning};
 use serde::{Deserialize, Serialize};
 
-mod coverage;
+pub(crate) mod coverage;
 mod place_match;
 
 /// A dimension to group by, in the vocabulary shared by the Rust, Python and

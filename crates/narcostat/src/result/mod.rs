@@ -22,6 +22,7 @@ mod column;
 mod comparison;
 mod csv;
 mod equivalents;
+mod html;
 mod json;
 mod keys;
 mod measures;
@@ -34,6 +35,7 @@ mod text;
 mod trend;
 mod units;
 mod values;
+mod warnings;
 
 pub use column::{Column, Role};
 #[cfg(feature = "arrow")]
