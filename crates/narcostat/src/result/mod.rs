@@ -34,6 +34,7 @@ mod text;
 mod trend;
 mod units;
 mod values;
+mod vocabulary;
 
 pub use column::{Column, Role};
 #[cfg(feature = "arrow")]
@@ -58,6 +59,8 @@ pub enum ResultKind {
     Trend,
     /// Quantities as equivalents ([`ResultTable::equivalents`]).
     Equivalents,
+    /// Words of the vocabulary ([`ResultTable::catalogue`], [`ResultTable::word_match`]).
+    Vocabulary,
 }
 
 /// A result: typed columns of equal length.
