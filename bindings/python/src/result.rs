@@ -16,7 +16,7 @@ pub struct PyResultTable {
 impl PyResultTable {
     /// The result of `table`, its warnings issued as `narcostat.CoverageWarning`.
     pub fn new(py: Python<'_>, table: ResultTable) -> PyResult<Self> {
-        for w in table.warnings() {
+        for w in &table.warnings {
             warn(py, w)?;
         }
         Ok(Self { table })
@@ -105,10 +105,17 @@ impl PyResultTable {
         Ok(pythonize::pythonize(py, &self.table.kind)?)
     }
 
-    /// Notes for the reader: which drugs a drug filter covered, warnings, the periods compared.
+    /// Notes for the reader: which drugs a drug filter covered, the periods compared, gaps.
     #[getter]
     fn notes(&self) -> Vec<String> {
         self.table.notes.clone()
+    }
+
+    /// Warnings (also issued as `CoverageWarning`): a drug filter that matched
+    /// only a non-specified bucket, or nothing.
+    #[getter]
+    fn warnings(&self) -> Vec<String> {
+        self.table.warnings.clone()
     }
 
     /// Where every input row went (rows, filtered_out, outside_period,

@@ -175,7 +175,10 @@ fn counts_of_different_kinds_stay_apart() {
     // Ranking by a count names its kind; a bare `count` over several kinds is a usage error.
     let top =
         stdout(narcostat().args(["top"]).arg(&path).args(["--by", "name", "--measure", "tablets", "--format", "csv"]));
-    assert_eq!(top.lines().collect::<Vec<_>>(), ["rank,name,count_tablets,share", "1,Captagon,2500,1.000000"]);
+    assert_eq!(
+        top.lines().collect::<Vec<_>>(),
+        ["rank,name,count_tablets,share_of_count_tablets", "1,Captagon,2500,1"]
+    );
     let out = narcostat().args(["top"]).arg(&path).args(["--by", "name", "--measure", "count"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("tablets, plants, bottles"), "{out:?}");
@@ -202,7 +205,7 @@ fn trend_shows_gaps_as_gaps() {
     let rows = csv_rows(&String::from_utf8(out.stdout).unwrap());
     let got: Vec<[String; 4]> = rows
         .iter()
-        .map(|r| ["year", "change", "change_percent", "periods_missing_before"].map(|c| r[c].clone()))
+        .map(|r| ["year", "change_kg", "change_percent", "periods_missing_before"].map(|c| r[c].clone()))
         .collect();
     // Changes only between adjacent years, computed here.
     let mut want = Vec::new();
@@ -212,7 +215,11 @@ fn trend_shows_gaps_as_gaps() {
         want.push([
             y.to_string(),
             before.map_or(String::new(), |(_, p)| (*kg as i64 - p as i64).to_string()),
-            before.map_or(String::new(), |(_, p)| format!("{:.1}", 100.0 * (*kg as f64 - p as f64) / p as f64)),
+            before.map_or(String::new(), |(_, p)| {
+                // The shortest exact form: 20.0% is written 20.
+                let percent = format!("{:.1}", 100.0 * (*kg as f64 - p as f64) / p as f64);
+                percent.trim_end_matches(".0").to_owned()
+            }),
             if gap > 0 { gap.to_string() } else { String::new() },
         ]);
     }

@@ -57,7 +57,9 @@ fn cocaine_is_the_cocaine_family_and_ranks_colombia_first_in_2017() {
         .collect();
     let code = |c: &str| KeyValue::Country(CountryCode::resolve(c).unwrap());
     assert_eq!(got, [(code("COL"), ug("489481.26")), (code("USA"), ug("223700"))]);
-    let notes = q.coverage(&table);
+    let coverage = q.coverage(&table);
+    assert!(coverage.warnings.is_empty(), "{coverage:?}");
+    let notes = coverage.notes;
     assert_eq!(notes.len(), 1, "{notes:?}");
     assert!(notes[0].starts_with("drug=Cocaine covered: ") && notes[0].contains("Crack cocaine"), "{notes:?}");
     assert!(!notes[0].contains("Coca leaf"), "{notes:?}");
@@ -79,10 +81,10 @@ fn opioids_and_cannabis_match_pandas_in_2017() {
 fn a_filter_on_only_a_non_specified_bucket_says_so() {
     let table = load("unodc-annual-1970-2019.csv");
     let q = query(&[GroupKey::Drug], "drug=cocaine,country=USA", "2017");
-    let notes = q.coverage(&table);
-    assert!(notes[0].contains("only non-specified"), "{notes:?}");
+    let warnings = q.coverage(&table).warnings;
+    assert!(warnings[0].contains("only non-specified"), "{warnings:?}");
     let q = query(&[GroupKey::Drug], "drug=nitazenes", "2017");
-    assert_eq!(q.coverage(&table), ["drug=Nitazenes matched no rows in this table"]);
+    assert_eq!(q.coverage(&table).warnings, ["drug=Nitazenes matched no rows in this table"]);
 }
 
 /// pandas on unodc-annual-2012-2016.csv (`;`-separated, KgEquivalent summed as

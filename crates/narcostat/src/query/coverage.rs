@@ -10,14 +10,18 @@ const NO_ROWS: &str = "matched no rows in this table";
 /// The words of the warning for a filter that covers only non-specified buckets.
 const ONLY_NON_SPECIFIED: &str = "matched only non-specified rows in this table";
 
-/// Whether a note of [`Query::coverage`] is a warning (the filter matched
-/// nothing, or only non-specified buckets) rather than what it covered.
-pub(crate) fn is_warning(note: &str) -> bool {
-    note.starts_with("drug=") && (note.contains(NO_ROWS) || note.contains(ONLY_NON_SPECIFIED))
+/// What a drug filter covered in a table ([`Query::coverage`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Coverage {
+    /// The filter matched nothing, or only non-specified buckets: a small or
+    /// zero figure that would otherwise pass for an answer.
+    pub warnings: Vec<String>,
+    /// Which drugs the filter covered that occur in the table.
+    pub notes: Vec<String>,
 }
 
 impl Query {
-    /// Warnings and a note about what the query's drug filter covers in
+    /// A warning or a note about what the query's drug filter covers in
     /// `table`, among the rows of the places the filter keeps and wholly inside
     /// the query's period:
     /// - "drug=X matched no rows in this table" when it covers no drug present;
@@ -31,27 +35,28 @@ impl Query {
     /// use narcostat::{Query, SeizureTable, seed};
     /// let table = SeizureTable::from_seizures(&seed::bulletin_2021_02().seizures).unwrap();
     /// let q = Query::parse("drug", "drug=opiates", None).unwrap();
-    /// assert!(q.coverage(&table)[0].starts_with("drug=Opiates covered: "));
+    /// assert!(q.coverage(&table).notes[0].starts_with("drug=Opiates covered: "));
     /// let q = Query::parse("drug", "drug=cocaine", None).unwrap();
-    /// assert_eq!(q.coverage(&table), ["drug=Cocaine matched no rows in this table"]);
+    /// assert_eq!(q.coverage(&table).warnings, ["drug=Cocaine matched no rows in this table"]);
     /// ```
-    pub fn coverage(&self, table: &SeizureTable) -> Vec<String> {
+    pub fn coverage(&self, table: &SeizureTable) -> Coverage {
         let f = &self.filter;
         if f.drugs.is_empty() && f.families.is_empty() && f.groups.is_empty() {
-            return Vec::new();
+            return Coverage::default();
         }
         let words = filter_words(f);
         let present = drugs_present(table, self);
         let covered: Vec<Drug> = Drug::ALL.iter().copied().filter(|&d| f.keeps_drug(d) && present[index(d)]).collect();
         let names = covered.iter().map(|d| d.name()).collect::<Vec<_>>().join(", ");
+        let warning = |text: String| Coverage { warnings: vec![text], notes: Vec::new() };
         if covered.is_empty() {
-            vec![format!("drug={words} {NO_ROWS}")]
+            warning(format!("drug={words} {NO_ROWS}"))
         } else if covered.iter().all(|d| d.is_non_specified()) {
-            vec![format!(
+            warning(format!(
                 "drug={words} {ONLY_NON_SPECIFIED} ({names}): the source does not say which substance or form was seized"
-            )]
+            ))
         } else {
-            vec![format!("drug={words} covered: {names}")]
+            Coverage { warnings: Vec::new(), notes: vec![format!("drug={words} covered: {names}")] }
         }
     }
 }

@@ -6,7 +6,8 @@ use crate::place::{CountryCode, Region, SubRegion, UnodcRegion, UnodcSubRegion};
 use crate::substance::{Drug, DrugFamily, DrugGroup, Meaning};
 use serde::{Deserialize, Serialize};
 
-pub(crate) mod coverage;
+mod coverage;
+pub use coverage::Coverage;
 mod place_match;
 
 /// A dimension to group by, in the vocabulary shared by the Rust, Python and

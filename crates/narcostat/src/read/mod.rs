@@ -38,7 +38,7 @@ pub use batch_error::BatchError;
 pub(crate) use cell_rows::CellRows;
 pub use error::{BadCell, ReadError, Rejection, RowError};
 pub use format::{ColumnMap, Format};
-pub use open::{open_dataset, open_table};
+pub use open::{open_dataset, open_table, open_table_dataset};
 pub use options::{Missing, Mode, Progress, ReadOptions, ReadReport, Record};
 #[cfg(feature = "parallel")]
 pub use parallel::{read_table_parallel, read_table_parallel_in_blocks};

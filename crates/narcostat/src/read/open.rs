@@ -113,3 +113,30 @@ pub fn open_table(
     #[cfg(not(feature = "parallel"))]
     return super::read_table(file, &name, &options, progress);
 }
+
+/// Reads a file into a [`TableDataset`](crate::check::TableDataset) (records
+/// with their lines, for checks and bulletins): delimited text and JSON
+/// streamed, spreadsheets through their records. `progress` hears of the
+/// bytes and rows read (text only).
+///
+/// ```
+/// use narcostat::{read::open_table_dataset, spec::ReadSpec};
+/// let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/fixtures/cbp-fy24-fentanyl.xlsx");
+/// let (data, report) = open_table_dataset(path, &ReadSpec::default(), &mut |_| {}).unwrap();
+/// assert_eq!(data.len() as u64, report.seizures);
+/// ```
+pub fn open_table_dataset(
+    path: impl AsRef<Path>,
+    spec: &ReadSpec,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(crate::check::TableDataset, ReadReport), crate::Error> {
+    let path = path.as_ref();
+    let name = path.display().to_string();
+    let options = options(&name, spec)?;
+    if reader_for(path, &options) == Reader::Spreadsheet {
+        let (data, report) = spreadsheet(path, &name, spec, &options)?;
+        return Ok((crate::check::TableDataset::from_dataset(&data)?, report));
+    }
+    let file = std::fs::File::open(path).map_err(io(&name))?;
+    Ok(crate::check::TableDataset::read(file, &name, &options, progress)?)
+}

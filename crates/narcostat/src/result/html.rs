@@ -31,6 +31,9 @@ impl ResultTable {
             out.push_str("</tr>\n");
         }
         out.push_str("</tbody>\n</table>\n");
+        for warning in &self.warnings {
+            out.push_str(&format!("<p class=\"warning\">warning: {}</p>\n", escape_html(warning)));
+        }
         for note in &self.notes {
             out.push_str(&format!("<p>{}</p>\n", escape_html(note)));
         }

@@ -35,7 +35,7 @@ mod text;
 mod trend;
 mod units;
 mod values;
-mod warnings;
+mod vocabulary;
 
 pub use column::{Column, Role};
 #[cfg(feature = "arrow")]
@@ -60,6 +60,8 @@ pub enum ResultKind {
     Trend,
     /// Quantities as equivalents ([`ResultTable::equivalents`]).
     Equivalents,
+    /// Words of the vocabulary ([`ResultTable::catalogue`], [`ResultTable::word_match`]).
+    Vocabulary,
 }
 
 /// A result: typed columns of equal length.
@@ -71,8 +73,11 @@ pub struct ResultTable {
     pub columns: Vec<Column>,
     /// The number of rows (every column has this many values).
     pub rows: usize,
-    /// Notes for the reader: which drugs a drug filter covered, warnings
-    /// when it matched only a non-specified bucket or nothing, the periods
+    /// Warnings: a drug filter that matched only a non-specified bucket, or
+    /// nothing, so that a small or zero figure does not pass for an answer
+    /// (the CLI prints them on stderr, Python issues a `CoverageWarning`).
+    pub warnings: Vec<String>,
+    /// Notes for the reader: which drugs a drug filter covered, the periods
     /// compared, gaps.
     pub notes: Vec<String>,
     /// Where the input rows went, one entry per aggregation run (a
@@ -111,6 +116,6 @@ impl ResultTable {
     }
 
     fn new(kind: ResultKind, columns: Vec<Column>, rows: usize) -> Self {
-        Self { kind, columns, rows, notes: Vec::new(), accounting: Vec::new() }
+        Self { kind, columns, rows, warnings: Vec::new(), notes: Vec::new(), accounting: Vec::new() }
     }
 }

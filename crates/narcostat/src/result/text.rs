@@ -15,7 +15,8 @@ impl ResultTable {
     /// at most three decimals, shares (`share_of_*`) as percentages with two
     /// decimals, columns other than keys that are empty in every row dropped,
     /// and control characters of text escaped (see [`super::escape_terminal`]),
-    /// so that data cannot drive the terminal. Notes follow the table.
+    /// so that data cannot drive the terminal. The notes are not part of it:
+    /// each front end shows them its own way (the CLI on stderr).
     ///
     /// ```
     /// use narcostat::{GroupKey, Query, SeizureTable, rank::Measure, result::{OutputUnits, ResultTable}};
@@ -47,10 +48,6 @@ impl ResultTable {
         line(&mut out, &rule, &widths);
         for row in &cells {
             line(&mut out, row, &widths);
-        }
-        for note in &self.notes {
-            out.push_str(&escape_terminal(note));
-            out.push('\n');
         }
         out
     }

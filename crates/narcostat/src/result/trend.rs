@@ -53,8 +53,20 @@ impl ResultTable {
         let gaps =
             points.iter().map(|p| (p.missing_before > 0).then(|| i64::try_from(p.missing_before).ok()).flatten());
         columns.push(Column::new("periods_missing_before", Role::Info, Values::Int(gaps.collect())));
-        Ok(Self::new(ResultKind::Trend, columns, points.len()))
+        let mut table = Self::new(ResultKind::Trend, columns, points.len());
+        table.notes.extend(gap_note(&points));
+        Ok(table)
     }
+}
+
+/// Says where a trend has gaps (no change is given across them), if it has any.
+fn gap_note(points: &[crate::compare::TrendPoint]) -> Option<String> {
+    let gaps: Vec<String> = points
+        .iter()
+        .filter(|p| p.missing_before > 0)
+        .map(|p| format!("{} periods missing before {}", p.missing_before, p.label))
+        .collect();
+    (!gaps.is_empty()).then(|| format!("gaps (no change across them): {}", gaps.join("; ")))
 }
 
 /// `a - b`, exact; `None` on overflow.

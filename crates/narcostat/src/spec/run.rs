@@ -26,9 +26,17 @@ pub enum Operation {
 }
 
 impl QuerySpec {
-    /// Runs `operation` on `table`: the result in the units asked, with notes
-    /// saying which drugs a drug filter covered (and warnings when it matched
+    /// Runs `operation` on `table`: the result in the units asked, with a note
+    /// saying which drugs a drug filter covered (or a warning when it matched
     /// only a non-specified bucket, or nothing) and where the rows went.
+    ///
+    /// ```
+    /// use narcostat::{SeizureTable, spec::{Operation, QuerySpec}};
+    /// let table = SeizureTable::from_seizures(&narcostat::seed::bulletin_2021_02().seizures).unwrap();
+    /// let spec: QuerySpec = serde_json::from_str(r#"{"by": "drug", "where": {"drug": "cocaine"}}"#).unwrap();
+    /// let result = spec.run(Operation::Summary, &table).unwrap();
+    /// assert_eq!(result.warnings, ["drug=Cocaine matched no rows in this table"]);
+    /// ```
     ///
     /// ```
     /// use narcostat::{SeizureTable, spec::{Operation, QuerySpec}};
@@ -51,7 +59,9 @@ impl QuerySpec {
                 ResultTable::equivalents(&eq, &query.by)
             }
         };
-        result.notes.splice(0..0, query.coverage(table));
+        let coverage = query.coverage(table);
+        result.warnings = coverage.warnings;
+        result.notes.splice(0..0, coverage.notes);
         Ok(result)
     }
 
