@@ -52,6 +52,14 @@ await check('the page opens with the embedded month, Opium 47,767 kg first', asy
   await page.screenshot({ path: path.join(artifacts, 'month.png'), fullPage: true });
 });
 
+await check('the menus hold every dimension and unit of vocabulary()', async () => {
+  const v = await page.evaluate(async () => { const m = await import('./pkg/narcostat_wasm.js'); await m.default(); return m.vocabulary(); });
+  const options = async (id) => page.locator(`#${id} option`).evaluateAll((os) => os.map((o) => o.value));
+  for (const id of ['by1', 'by2']) assert.deepEqual((await options(id)).filter(Boolean), v.dimensions);
+  assert.ok(v.dimensions.includes('origin') && v.dimensions.includes('destination') && v.dimensions.includes('drug-family'));
+  assert.deepEqual(await options('unit'), v.units);
+});
+
 await check('the CBP file loads through the file input: fentanyl FY2024 = 21,889.21 lb', async () => {
   await page.setInputFiles('#file', path.join(repo, 'data', 'reference', 'cbp-nationwide-fy23-fy26-dec.csv'));
   await page.waitForSelector('#loaded:not([hidden])', { timeout: 60000 });
@@ -67,6 +75,7 @@ await check('the CBP file loads through the file input: fentanyl FY2024 = 21,889
   assert.match(text, /Fentanyl\s+FY2024\s+21,889\.21\b/);
   assert.match(text, /1,116/);
   assert.ok((await page.locator('#line-chart svg polyline').count()) >= 1);
+  assert.match(await page.locator('#notes').innerText(), /covered/);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
   const csv = await readFile(await download.path(), 'utf8');
   assert.match(csv, /^drug,fiscal-year,mass_lb,/);

@@ -15,11 +15,12 @@ test('embedded month ranks Opium first with its share', () => {
   const t = ns.SeizureTable.embedded();
   assert.equal(t.length, 7);
   const top = t.top({ by: 'name', n: 7 });
-  assert.deepEqual(top.columns, ['rank', 'name', 'mass_kg', 'share']);
+  assert.deepEqual(top.columns, ['rank', 'name', 'mass_kg', 'share_of_mass']);
+  assert.equal(top.rows[0].rank, 1);
   assert.equal(top.rows[0].name, 'Opium');
   assert.equal(top.rows[0].mass_kg, 47767);
   assert.equal(top.rows[6].name, 'Grass');
-  assert.equal(Math.round(top.rows[0].share * 10000) / 100, 82.06);
+  assert.equal(Math.round(top.rows[0].share_of_mass * 10000) / 100, 82.06);
 });
 
 test('bulletin and checks on the embedded month', () => {
@@ -48,10 +49,13 @@ test('UNODC opium 2018 and Iran compare', () => {
   const r = t.aggregate({ by: 'drug', where: { drug: 'opium' }, period: '2018' });
   assert.equal(Math.round(r.rows[0].mass_kg), 703605);
   const c = t.compare({ by: 'drug', period: '2012', vs: '2011', where: { country: 'IRN', drug: 'opium' } });
-  assert.equal(c.rows[0].change, 13788);
+  const opium = c.rows.find((r) => r.is_total === false);
+  assert.equal(opium.change_kg, 13788);
+  assert.equal(c.rows.at(-1).is_total, true);
+  assert.ok(c.accounting && c.previousAccounting);
   assert.equal(t.report().rows_read, 51201);
   const tr = t.trend({ by: 'year', where: { country: 'IRN', drug: 'opium' }, period: '2011..2012' });
-  assert.deepEqual(tr.rows.map((r) => [r.year, r.mass_kg, r.change]), [['2011', 373818, null], ['2012', 387606, 13788]]);
+  assert.deepEqual(tr.rows.map((r) => [r.year, r.mass_kg]), [[2011, 373818], [2012, 387606]]);
 });
 
 test('errors are Error objects with the Rust message and fields', () => {
@@ -70,7 +74,7 @@ test('errors are Error objects with the Rust message and fields', () => {
   assert.equal(lenient.report().rows_rejected, 1);
   const t = ns.SeizureTable.embedded();
   assert.throws(() => t.aggregate({ by: 'colour' }), (e) => e instanceof Error && e.kind === 'query' && /unknown dimension "colour"/.test(e.message));
-  assert.throws(() => t.aggregate({ by: 42 }), (e) => e instanceof Error && e.kind === 'usage');
+  assert.throws(() => t.aggregate({ by: 42 }), (e) => e instanceof Error && e.kind === 'query' && e.category === 'query');
 });
 
 test('progress is reported while reading', () => {
@@ -78,4 +82,43 @@ test('progress is reported while reading', () => {
   ns.SeizureTable.fromCsv(reference('unodc-annual-1970-2019.csv'), {}, (bytes, rows) => calls.push([bytes, rows]));
   assert.ok(calls.length >= 1);
   assert.equal(calls.at(-1)[1], 51201);
+});
+
+test('vocabulary lists every dimension, origin, destination and drug-family among them', () => {
+  const v = ns.vocabulary();
+  for (const d of ['origin', 'destination', 'drug-family', 'country', 'year', 'unodc-region']) assert.ok(v.dimensions.includes(d), d);
+  assert.ok(v.units.includes('lb'));
+  assert.ok(v.granularities.includes('fiscal-year'));
+  const crack = ns.drugs().find((d) => d.slug === 'crack');
+  assert.equal(crack.family, 'Cocaine');
+  const m = ns.resolve('cocaine');
+  assert.equal(m.level, 'family');
+  assert.ok(m.drugs.length >= 4);
+  assert.throws(() => ns.resolve('cocaien'), (e) => e.kind === 'unknown_substance' && /did you mean/.test(e.message));
+});
+
+test('a misspelt option word throws with kind and "did you mean"', () => {
+  const t = ns.SeizureTable.embedded();
+  assert.throws(() => t.aggregate({ by: 'contry' }), (e) => e instanceof Error && e.kind === 'query' && /did you mean "country"/.test(e.message));
+  assert.throws(() => t.aggregate({ by: 'drug', where: { drug: 'heroinn' } }), (e) => e.category === 'query' && /did you mean/i.test(e.message));
+  assert.throws(() => t.top({ by: 'drug', n: -1 }), (e) => /n must be 0 or more/.test(e.message));
+  assert.throws(() => t.aggregate({ by: 'drug', colour: 1 }), (e) => e.kind === 'query' && /colour/.test(e.message));
+});
+
+test('camelCase and snake_case options, years as numbers', () => {
+  const t = ns.SeizureTable.fromCsv(reference('cbp-nationwide-fy23-fy26-dec.csv'), { file_name: 'cbp.csv', keep_unknown: true });
+  const a = t.aggregate({ by: 'fiscal-year', fiscalStart: 10, spanRule: 'separate', where: { drug: 'fentanyl' } });
+  const b = t.aggregate({ by: 'fiscal-year', fiscal_start: 10, span_rule: 'separate', where: 'drug=fentanyl' });
+  assert.deepEqual(a.rows, b.rows);
+  assert.ok(a.notes.some((n) => /Fentanyl/.test(n)));
+  assert.equal(typeof a.rows[0].attributable, 'boolean');
+});
+
+test('where drug=cocaine covers the cocaine family: Colombia first in UNODC 2017', () => {
+  const t = ns.SeizureTable.fromCsv(reference('unodc-annual-1970-2019.csv'));
+  const top = t.top({ by: 'country', where: { drug: 'cocaine' }, period: 2017, n: 2 });
+  assert.equal(top.rows[0].country, 'COL');
+  assert.equal(top.rows[0].mass_kg, 489481.26);
+  assert.equal(top.rows[1].country, 'USA');
+  assert.ok(top.notes.some((n) => /covered/.test(n) && /crack/i.test(n)), top.notes.join('\n'));
 });

@@ -115,18 +115,17 @@ async function showMonth() {
   }
 }
 
-const DIMENSIONS = ['drug', 'drug-group', 'name', 'country', 'region', 'sub-region', 'province', 'locality', 'agency', 'year', 'fiscal-year', 'quarter', 'month', 'week', 'solar-hijri-year', 'solar-hijri-month'];
-const TIME = new Set(['year', 'fiscal-year', 'quarter', 'month', 'week', 'day', 'solar-hijri-year', 'solar-hijri-month']);
-for (const [id, first] of [['by1', 'drug'], ['by2', '']]) {
-  const s = $(id);
-  if (id === 'by2') s.append(el('option', '(none)'));
-  for (const d of DIMENSIONS) {
-    const o = el('option', d);
-    o.value = d;
-    if (d === first) o.selected = true;
-    s.append(o);
+// The menus come from the core's vocabulary: every dimension, every unit.
+let TIME = new Set();
+async function buildMenus() {
+  const v = await call('vocabulary');
+  TIME = new Set(v.granularities);
+  for (const [id, first] of [['by1', 'drug'], ['by2', '']]) {
+    const s = $(id);
+    if (id === 'by2') s.append(Object.assign(el('option', '(none)'), { value: '' }));
+    for (const d of v.dimensions) s.append(Object.assign(el('option', d), { value: d, selected: d === first }));
   }
-  if (id === 'by2') s.firstChild.value = '';
+  for (const u of v.units) $('unit').append(Object.assign(el('option', u), { value: u, selected: u === 'kg' }));
 }
 
 let lastOptions = null;
@@ -169,8 +168,8 @@ async function aggregate(event) {
     const r = await call('aggregate', { table: 'data', options });
     lastOptions = options;
     renderResult(r);
-    const a = r.accounting;
-    $('accounting').textContent = `${fmt.format(a.rows)} rows: ${fmt.format(a.aggregated)} aggregated, ${fmt.format(a.filtered_out)} filtered out, ${fmt.format(a.outside_period + a.straddling_period)} outside the period, ${fmt.format(a.unattributed)} not attributable at this granularity, ${fmt.format(a.without_quantity)} without a quantity.`;
+    $('accounting').textContent = r.accountingText.join(' ') || `${fmt.format(r.accounting.rows)} rows, all aggregated.`;
+    $('notes').replaceChildren(...r.notes.map((n) => el('li', n)));
     const massColumn = r.columns.find((c) => c.startsWith('mass_'));
     const unit = massColumn.slice(5);
     const timeKey = by.find((k) => TIME.has(k));
@@ -180,7 +179,7 @@ async function aggregate(event) {
     if (timeKey) {
       const other = by.find((k) => k !== timeKey);
       const series = new Map();
-      for (const row of r.rows.filter((x) => x.attributable === 'yes')) {
+      for (const row of r.rows.filter((x) => x.attributable === true)) {
         const name = other ? String(row[other] ?? '') : 'total';
         if (!series.has(name)) series.set(name, []);
         series.get(name).push({ x: String(row[timeKey]), y: row[massColumn] ?? 0 });
@@ -263,4 +262,4 @@ $('bulletin-form').addEventListener('submit', async (e) => {
   }
 });
 
-showMonth().then(() => document.body.setAttribute('data-ready', 'month')).catch((e) => { $('month-sentence').textContent = e.message; });
+buildMenus().then(showMonth).then(() => document.body.setAttribute('data-ready', 'month')).catch((e) => { $('month-sentence').textContent = e.message; });

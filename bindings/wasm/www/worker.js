@@ -1,7 +1,7 @@
 // The page's worker: all reading and aggregation happen here, off the main
 // thread, so a large CSV never freezes the page. It only relays calls to the
 // WASM module (every figure comes from narcostat's core).
-import init, { SeizureTable } from './pkg/narcostat_wasm.js';
+import init, { SeizureTable, vocabulary } from './pkg/narcostat_wasm.js';
 
 let ready = init();
 let month = null; // the embedded month
@@ -37,6 +37,9 @@ self.onmessage = async (event) => {
         result = { length: data.length, report: data.report(), check: data.check() };
         break;
       }
+      case 'vocabulary':
+        result = vocabulary();
+        break;
       case 'aggregate':
         result = table(args.table).aggregate(args.options);
         break;

@@ -20,6 +20,8 @@ use std::collections::BTreeMap;
 /// let q = spec.query().unwrap();
 /// assert_eq!(q.by[1].to_string(), "fiscal-year-7");
 /// assert_eq!(q.period.unwrap().to_string(), "2018-01-01..2018-12-31");
+/// let js: QuerySpec = serde_json::from_str(r#"{"fiscalStart": 7, "spanRule": "by-start"}"#).unwrap();
+/// assert_eq!((js.fiscal_start, js.span_rule.to_string().as_str()), (Some(7), "by-start"));
 /// let err = serde_json::from_str::<QuerySpec>(r#"{"n": -1}"#).unwrap_err();
 /// assert!(err.to_string().contains("n must be 0 or more, not -1"), "{err}");
 /// ```
@@ -40,8 +42,11 @@ pub struct QuerySpec {
     #[serde(deserialize_with = "forms::period", serialize_with = "forms::period_text")]
     pub vs: Option<Period>,
     /// The month fiscal years start in (1-12; the US year, 10, when absent).
+    /// JavaScript's `fiscalStart` is accepted too.
+    #[serde(alias = "fiscalStart")]
     pub fiscal_start: Option<u8>,
-    /// What to do with records spanning several time buckets.
+    /// What to do with records spanning several time buckets (`spanRule` too).
+    #[serde(alias = "spanRule")]
     pub span_rule: SpanRule,
     /// What to rank, compare or trend by.
     pub measure: MeasureWord,
