@@ -1,6 +1,6 @@
 //! A core [`ResultTable`] as the JS `QueryResult`: `columns`, `rows` (objects
 //! keyed by column, parsed from the core's exact JSON: numbers as JS numbers,
-//! booleans, buckets as labels), `notes`, and where the rows went
+//! booleans, buckets as labels), `warnings`, `notes`, and where the rows went
 //! (`accounting`; a comparison's previous period in `previousAccounting`;
 //! the core's sentences in `accountingText`).
 
@@ -14,6 +14,7 @@ use wasm_bindgen::JsValue;
 #[serde(rename_all = "camelCase")]
 struct Shape<'a> {
     columns: Vec<&'a str>,
+    warnings: &'a [String],
     notes: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
     accounting: Option<&'a Accounting>,
@@ -31,6 +32,7 @@ pub fn plain<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 pub fn to_js(table: &ResultTable) -> Result<JsValue, JsValue> {
     let shape = Shape {
         columns: table.column_names(),
+        warnings: &table.warnings,
         notes: &table.notes,
         accounting: table.accounting.first(),
         previous_accounting: table.accounting.get(1),

@@ -42,7 +42,9 @@ export interface Accounting { rows: number; filtered_out: number; outside_period
 export interface QueryResult {
   columns: string[];
   rows: Record<string, string | number | boolean | null>[];
-  /** which drugs a drug filter covered; warnings when it matched only a non-specified bucket or nothing */
+  /** a drug filter that matched only a non-specified bucket, or nothing (a small figure is no answer) */
+  warnings: string[];
+  /** which drugs a drug filter covered, the periods compared, gaps */
   notes: string[];
   /** the aggregation's (a comparison's current period's) */
   accounting?: Accounting;

@@ -122,3 +122,13 @@ test('where drug=cocaine covers the cocaine family: Colombia first in UNODC 2017
   assert.equal(top.rows[1].country, 'USA');
   assert.ok(top.notes.some((n) => /covered/.test(n) && /crack/i.test(n)), top.notes.join('\n'));
 });
+
+test('a drug filter that matches nothing is a warning, not a silent zero', () => {
+  const t = ns.SeizureTable.embedded();
+  const r = t.aggregate({ by: 'drug', where: { drug: 'nitazenes' } });
+  assert.deepEqual(r.warnings, ['drug=Nitazenes matched no rows in this table']);
+  assert.equal(r.rows.length, 0);
+  const opium = t.aggregate({ by: 'drug', where: { drug: 'opiates' } });
+  assert.deepEqual(opium.warnings, []);
+  assert.match(opium.notes[0], /^drug=Opiates covered: .*Opium/);
+});

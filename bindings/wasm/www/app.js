@@ -169,7 +169,7 @@ async function aggregate(event) {
     lastOptions = options;
     renderResult(r);
     $('accounting').textContent = r.accountingText.join(' ') || `${fmt.format(r.accounting.rows)} rows, all aggregated.`;
-    $('notes').replaceChildren(...r.notes.map((n) => el('li', n)));
+    $('notes').replaceChildren(...r.warnings.map((w) => el('li', 'warning: ' + w)), ...r.notes.map((n) => el('li', n)));
     const massColumn = r.columns.find((c) => c.startsWith('mass_'));
     const unit = massColumn.slice(5);
     const timeKey = by.find((k) => TIME.has(k));
