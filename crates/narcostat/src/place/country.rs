@@ -184,6 +184,21 @@ impl CountryCode {
     }
 }
 
+/// A code or a name, as [`CountryCode::resolve`] reads them.
+///
+/// ```
+/// let iran: narcostat::CountryCode = "Iran".parse().unwrap();
+/// assert_eq!(iran.as_str(), "IRN");
+/// assert_eq!("Atlantis".parse::<narcostat::CountryCode>().unwrap_err(), "unknown country \"Atlantis\"");
+/// ```
+impl std::str::FromStr for CountryCode {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Self::resolve(text).ok_or_else(|| format!("unknown country {text:?}"))
+    }
+}
+
 impl std::fmt::Display for CountryCode {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())

@@ -23,6 +23,7 @@ mod format;
 mod json;
 mod json_shape;
 mod layouts;
+mod note;
 mod open;
 mod options;
 #[cfg(feature = "parallel")]

@@ -30,6 +30,7 @@ mod ranking;
 mod ratio;
 #[cfg(feature = "arrow")]
 mod record_batch;
+mod render;
 mod terminal;
 mod text;
 mod trend;

@@ -119,14 +119,26 @@ pub(super) fn conditions<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<Str
                 out.entry(key).or_default().extend(values);
             }
         }
-        Conditions::Text(text) => {
-            for cond in text.split(',').map(str::trim).filter(|c| !c.is_empty()) {
-                let (k, v) = cond.split_once('=').ok_or_else(|| {
-                    D::Error::custom(format!("invalid filter {cond:?}: expected key=value[|value...]"))
-                })?;
-                out.entry(k.trim().to_owned()).or_default().push(v.trim().to_owned());
-            }
-        }
+        Conditions::Text(text) => return conditions_text(&text).map_err(D::Error::custom),
+    }
+    Ok(out)
+}
+
+/// Filter conditions written as text, `"drug=cocaine,country=COL|PER"` (the
+/// CLI's `--where`): key -> alternatives; empty text is no condition.
+///
+/// ```
+/// let c = narcostat::spec::conditions_text("drug=cocaine, country=COL|PER").unwrap();
+/// assert_eq!((c["drug"][0].as_str(), c["country"][0].as_str()), ("cocaine", "COL|PER"));
+/// assert!(narcostat::spec::conditions_text("").unwrap().is_empty());
+/// assert!(narcostat::spec::conditions_text("drug").unwrap_err().contains("expected key=value"));
+/// ```
+pub fn conditions_text(text: &str) -> Result<BTreeMap<String, Vec<String>>, String> {
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for cond in text.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+        let (k, v) =
+            cond.split_once('=').ok_or_else(|| format!("invalid filter {cond:?}: expected key=value[|value...]"))?;
+        out.entry(k.trim().to_owned()).or_default().push(v.trim().to_owned());
     }
     Ok(out)
 }

@@ -8,6 +8,7 @@ mod read_spec;
 mod run;
 
 pub use error::SpecError;
+pub use forms::conditions_text;
 pub use query_spec::QuerySpec;
 pub use read_spec::ReadSpec;
 pub use run::Operation;

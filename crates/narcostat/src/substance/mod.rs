@@ -6,6 +6,7 @@ mod drug;
 mod family;
 mod group;
 mod names;
+mod render;
 mod word;
 
 pub use catalogue::{CatalogueEntry, catalogue};
@@ -13,6 +14,7 @@ pub use drug::Drug;
 pub use family::DrugFamily;
 pub use group::DrugGroup;
 pub use names::{normalize, suggestions};
+pub use render::render;
 use serde::{Deserialize, Serialize};
 pub use word::{Level, Meaning, WordMatch, meaning_of, resolve_word, word_suggestions};
 
