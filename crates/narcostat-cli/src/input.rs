@@ -1,7 +1,8 @@
 //! Reading input files through the core's `open_*`, with a progress bar on
-//! terminals and what a lenient read rejected on stderr.
+//! terminals and the core's reading note (columns not read, rows rejected) on stderr.
 
 use crate::args::Input;
+use crate::output::note;
 use narcostat::check::TableDataset;
 use narcostat::read::{self, Progress, ReadReport};
 use narcostat::{Dataset, Error, SeizureTable};
@@ -23,42 +24,28 @@ fn with_progress<T>(input: &Input, open: impl FnOnce(&mut dyn FnMut(Progress)) -
     result
 }
 
-/// Says on stderr which columns were not read and, for a lenient read, how
-/// many rows were rejected, and where and why for the first few.
-fn rejected_note(input: &Input, report: &ReadReport) {
-    let name = input.file.display();
-    if !report.unread_columns.is_empty() {
-        eprintln!("{name}: columns not read: {}", report.unread_columns.join(", "));
-    }
-    if !input.lenient || report.rows_rejected == 0 {
-        return;
-    }
-    eprintln!("{name}: {} of {} rows rejected", report.rows_rejected, report.rows_read);
-    for r in report.rejections.iter().take(REJECTIONS_LISTED) {
-        eprintln!("  rejected {r}");
-    }
-    if let Some(more) = report.rejections.len().checked_sub(REJECTIONS_LISTED).filter(|n| *n > 0) {
-        eprintln!("  ... and {more} more (run `narcostat check --lenient {name}` for the list)");
-    }
+/// The core's note on a read, pointing to `check` for the rejections it does not list.
+fn read_note(report: &ReadReport) {
+    note(report.note(REJECTIONS_LISTED, &format!(" (run `narcostat check --lenient {}` for the list)", report.file)));
 }
 
 /// The input as a table (on all cores for delimited text).
 pub fn table(input: &Input) -> Result<SeizureTable, Error> {
     let (table, _, report) = with_progress(input, |p| read::open_table(&input.file, &input.spec(), p))?;
-    rejected_note(input, &report);
+    read_note(&report);
     Ok(table)
 }
 
 /// The input as records with their lines, for checks and bulletins.
 pub fn table_dataset(input: &Input) -> Result<(TableDataset, ReadReport), Error> {
     let (data, report) = with_progress(input, |p| read::open_table_dataset(&input.file, &input.spec(), p))?;
-    rejected_note(input, &report);
+    read_note(&report);
     Ok((data, report))
 }
 
 /// The input as a dataset of records.
 pub fn dataset(input: &Input) -> Result<Dataset, Error> {
     let (data, report) = read::open_dataset(&input.file, &input.spec())?;
-    rejected_note(input, &report);
+    read_note(&report);
     Ok(data)
 }

@@ -8,9 +8,8 @@ mod input;
 mod output;
 
 use clap::{CommandFactory, FromArgMatches};
-use narcostat::ErrorKind;
-use narcostat::result::escape_terminal_keeping_lines;
-use narcostat::vocabulary::Vocabulary;
+use narcostat::{ErrorKind, vocabulary::Vocabulary};
+use std::process::ExitCode;
 
 /// The words flags take, from the core's vocabulary.
 fn words() -> String {
@@ -23,26 +22,20 @@ fn words() -> String {
         ("Span rules (--span-rule)", &v.span_rules),
         ("Bases (equivalents --basis)", &v.bases),
     ];
-    let lines: Vec<String> = lists.iter().map(|(what, words)| format!("{what}: {}", words.join(", "))).collect();
-    format!("{}\nDrugs: see `narcostat drugs`.", lines.join("\n"))
+    lists.iter().map(|(what, words)| format!("{what}: {}\n", words.join(", "))).collect::<String>()
+        + "Drugs: see `narcostat drugs`."
 }
 
 /// The exit code of an error: 2 for a query that cannot be understood (usage), 1 for data.
-fn fail(e: &narcostat::Error) -> std::process::ExitCode {
-    let message = escape_terminal_keeping_lines(&e.to_string()).into_owned();
-    if e.kind() == ErrorKind::Query {
-        eprintln!("error: {message}\n\nFor more information, try '--help'.");
-        return std::process::ExitCode::from(2);
-    }
-    eprintln!("error: {message}");
-    std::process::ExitCode::from(1)
+fn fail(e: &narcostat::Error) -> ExitCode {
+    let message = output::escaped(&e.to_string());
+    let usage = e.kind() == ErrorKind::Query;
+    eprintln!("error: {message}{}", if usage { "\n\nFor more information, try '--help'." } else { "" });
+    ExitCode::from(if usage { 2 } else { 1 })
 }
 
-fn main() -> std::process::ExitCode {
-    let matches = args::Cli::command().after_help(words()).get_matches();
-    let cli = args::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
-    match commands::run(cli.command) {
-        Ok(()) => std::process::ExitCode::SUCCESS,
-        Err(e) => fail(&e),
-    }
+fn main() -> ExitCode {
+    let matches = args::Command::command().after_help(words()).get_matches();
+    let command = args::Command::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    commands::run(command).map(|text| output::emit(&text)).map_or_else(|e| fail(&e), |()| ExitCode::SUCCESS)
 }

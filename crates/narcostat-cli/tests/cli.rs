@@ -191,11 +191,15 @@ fn exit_codes() {
 
 #[test]
 fn every_subcommand_has_help_with_an_example() {
-    for sub in ["bulletin", "summary", "top", "trend", "compare", "check", "convert"] {
+    for sub in ["bulletin", "summary", "top", "trend", "compare", "equivalents", "drugs", "check", "convert"] {
         let help = stdout(narcostat().args([sub, "--help"]));
         assert!(help.contains("Examples:"), "{sub}");
-        assert!(help.contains("narcostat "), "{sub}");
+        assert!(help.contains(&format!("narcostat {sub}")), "{sub}");
     }
+    // The words flags take, from the core's vocabulary.
+    let help = stdout(narcostat().arg("--help"));
+    assert!(help.contains("Dimensions (--by, --within, --where keys): ") && help.contains("drug-family"), "{help}");
+    assert!(help.contains("Drugs: see `narcostat drugs`."), "{help}");
 }
 
 #[test]

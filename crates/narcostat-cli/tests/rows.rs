@@ -207,3 +207,16 @@ fn a_line_of_invalid_utf8_is_one_rejected_ndjson_row() {
     let (success, _, stderr) = run(&["summary", "--lenient"], &path);
     assert!(success && stderr.contains("1 of 9 rows rejected"), "{stderr}");
 }
+
+/// `--country` takes a code or a name (the core's `CountryCode::from_str`) for
+/// rows that name none; an unknown one is a usage error naming it.
+#[test]
+fn the_country_of_a_wide_table_is_a_code_or_a_name() {
+    let path = write("india.csv", format!("{WIDE}2020,Punjab,10,5,400,1200,3.5,15\n").as_bytes());
+    for country in ["IND", "india"] {
+        let out = ok(&["summary", "--by", "country", "--format", "csv", "--country", country], &path);
+        assert!(out.lines().nth(1).unwrap().starts_with("IND,India,"), "{out}");
+    }
+    let (success, _, stderr) = run(&["summary", "--country", "Atlantis"], &path);
+    assert!(!success && stderr.contains("unknown country \"Atlantis\""), "{stderr}");
+}
