@@ -1,7 +1,7 @@
 //! The bulletin and the embedded month.
 
 use crate::errors::{error, spec_error};
-use crate::spec::spec;
+use crate::spec::{Arg, spec};
 use narcostat::bulletin::{Bulletin, BulletinFormat};
 use narcostat::spec::{QuerySpec, ReadSpec};
 use pyo3::prelude::*;
@@ -11,12 +11,7 @@ use pyo3::types::PyDict;
 /// a dataset dict; or its JSON text) for `period`, as text, markdown, html or json.
 #[pyfunction]
 #[pyo3(signature = (records = None, *, period = None, format = "text"))]
-pub fn bulletin(
-    py: Python<'_>,
-    records: Option<&Bound<'_, PyAny>>,
-    period: Option<Bound<'_, PyAny>>,
-    format: &str,
-) -> PyResult<String> {
+pub fn bulletin(py: Python<'_>, records: Option<&Bound<'_, PyAny>>, period: Arg<'_>, format: &str) -> PyResult<String> {
     let dataset = match records {
         None => narcostat::seed::bulletin_2021_02(),
         Some(r) => dataset_of(py, r)?,
@@ -35,9 +30,7 @@ fn dataset_of(py: Python<'_>, r: &Bound<'_, PyAny>) -> PyResult<narcostat::Datas
         r.extract::<String>().ok().filter(|t| t.trim_start().starts_with('{'))
     };
     if let Some(text) = text {
-        let options = ReadSpec { format: Some(narcostat::read::Format::Json), ..ReadSpec::default() };
-        let options = options.options().map_err(|e| error(py, e))?;
-        return narcostat::read::read_str(&text, "json", &options).map(|d| d.0).map_err(|e| error(py, e));
+        return narcostat::read::read_json_text(&text).map_err(|e| error(py, e));
     }
     let path: std::path::PathBuf = r.extract().map_err(|_| {
         pyo3::exceptions::PyTypeError::new_err("records: expected None, a path, a dataset dict or its JSON text")

@@ -1,10 +1,10 @@
 //! Results: one class over the core's `ResultTable`, out as Arrow (exact
-//! decimal128 measures), pandas, polars and lists of typed values.
+//! decimal128 measures); rows, pandas and polars are made from that Arrow
+//! table by `narcostat._arrow`.
 
 use crate::errors::warn;
-use narcostat::result::{ResultTable, Values};
+use narcostat::result::ResultTable;
 use pyo3::prelude::*;
-use pyo3::types::{PyDate, PyDict, PyList};
 use pyo3_arrow::PyTable;
 
 /// The result of an aggregation, ranking, trend, comparison or equivalents.
@@ -22,73 +22,10 @@ impl PyResultTable {
         Ok(Self { table })
     }
 
-    fn exact_batch(&self) -> PyResult<arrow_array::RecordBatch> {
-        self.table.to_record_batch().map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))
+    /// `narcostat._arrow.<function>` of the exact Arrow table.
+    fn convert<'py>(&self, py: Python<'py>, function: &str) -> PyResult<Bound<'py, PyAny>> {
+        py.import("narcostat._arrow")?.call_method1(function, (self.to_arrow(py)?,))
     }
-
-    /// A `pyarrow.Table` of `batch`.
-    fn pyarrow<'py>(py: Python<'py>, batch: arrow_array::RecordBatch) -> PyResult<Bound<'py, PyAny>> {
-        let schema = batch.schema();
-        PyTable::try_new(vec![batch], schema)?.into_pyarrow(py)
-    }
-}
-
-/// One typed value as Python: int, decimal.Decimal, bool, datetime.date, str or None.
-fn value_to_py<'py>(py: Python<'py>, values: &Values, row: usize) -> PyResult<Bound<'py, PyAny>> {
-    let none = || py.None().into_bound(py);
-    Ok(match values {
-        Values::Text(v) => match v.get(row).and_then(Option::as_ref) {
-            Some(t) => t.clone().into_pyobject(py)?.into_any(),
-            None => none(),
-        },
-        Values::Int(v) => match v.get(row).copied().flatten() {
-            Some(i) => i.into_pyobject(py)?.into_any(),
-            None => none(),
-        },
-        Values::Decimal { .. } => match values.decimal(row) {
-            Some(d) => py.import("decimal")?.getattr("Decimal")?.call1((d.normalized().to_string(),))?,
-            None => none(),
-        },
-        Values::Bool(v) => match v.get(row).copied().flatten() {
-            Some(b) => pyo3::types::PyBool::new(py, b).to_owned().into_any(),
-            None => none(),
-        },
-        Values::Date(v) => match v.get(row).copied().flatten() {
-            Some(d) => {
-                let (y, m, day) = d.ymd();
-                PyDate::new(py, y, u8::try_from(m).unwrap_or(1), u8::try_from(day).unwrap_or(1))?.into_any()
-            }
-            None => none(),
-        },
-        Values::Period { granularity, values: v } => match v.get(row).copied().flatten() {
-            Some(p) => granularity
-                .bucket_of_period(p)
-                .map_or_else(|| p.to_string(), |i| granularity.label(i))
-                .into_pyobject(py)?
-                .into_any(),
-            None => none(),
-        },
-    })
-}
-
-/// The batch with decimal columns cast to float64, for pandas and polars users.
-fn float_batch(batch: &arrow_array::RecordBatch) -> PyResult<arrow_array::RecordBatch> {
-    use arrow_schema::{DataType, Field, Schema};
-    let mut fields = Vec::new();
-    let mut columns = Vec::new();
-    for (f, c) in batch.schema().fields().iter().zip(batch.columns()) {
-        if matches!(f.data_type(), DataType::Decimal128(..)) {
-            let cast = arrow_cast::cast(c, &DataType::Float64)
-                .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
-            fields.push(Field::new(f.name(), DataType::Float64, true));
-            columns.push(cast);
-        } else {
-            fields.push(f.as_ref().clone());
-            columns.push(c.clone());
-        }
-    }
-    arrow_array::RecordBatch::try_new(std::sync::Arc::new(Schema::new(fields)), columns)
-        .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))
 }
 
 #[pymethods]
@@ -132,32 +69,25 @@ impl PyResultTable {
 
     /// Rows as dicts of typed values: int, `decimal.Decimal` (exact), bool,
     /// `datetime.date`, str (names, periods), None.
-    fn to_pylist<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let list = PyList::empty(py);
-        for row in 0..self.table.rows {
-            let d = PyDict::new(py);
-            for c in &self.table.columns {
-                d.set_item(&c.name, value_to_py(py, &c.values, row)?)?;
-            }
-            list.append(d)?;
-        }
-        Ok(list)
+    fn to_pylist<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.convert(py, "to_pylist")
     }
 
     /// A `pyarrow.Table`: every measure an exact decimal128, years, ranks and counts int64, flags bool.
     fn to_arrow<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Self::pyarrow(py, self.exact_batch()?)
+        let batch = self.table.to_record_batch().map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+        let schema = batch.schema();
+        PyTable::try_new(vec![batch], schema)?.into_pyarrow(py)
     }
 
     /// A `pandas.DataFrame` (measures as float64; `to_arrow()` and `to_pylist()` are exact).
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Self::pyarrow(py, float_batch(&self.exact_batch()?)?)?.call_method0("to_pandas")
+        self.convert(py, "to_pandas")
     }
 
     /// A `polars.DataFrame` (measures as float64; `to_arrow()` and `to_pylist()` are exact).
     fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let table = Self::pyarrow(py, float_batch(&self.exact_batch()?)?)?;
-        py.import("polars")?.call_method1("from_arrow", (table,))
+        self.convert(py, "to_polars")
     }
 
     fn __repr__(&self) -> String {

@@ -3,13 +3,11 @@
 
 use crate::errors::error;
 use crate::result::PyResultTable;
-use crate::spec::spec;
+use crate::spec::{Arg, Kw, spec};
 use narcostat::SeizureTable;
-use narcostat::read::ReadReport;
+use narcostat::read::{ReadReport, RejectionRow};
 use narcostat::spec::{Operation, QuerySpec, ReadSpec};
-use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
 use pyo3_arrow::PyTable;
 
 /// Seizure records in columns, ready to aggregate.
@@ -24,47 +22,19 @@ fn table_or_pair(py: Python<'_>, table: SeizureTable, report: &ReadReport, lenie
     if !lenient {
         return Ok(t.into_any());
     }
-    let rejected = PyList::empty(py);
-    for r in &report.rejections {
-        let d = PyDict::new(py);
-        d.set_item("file", &r.file)?;
-        d.set_item("line", r.line)?;
-        d.set_item("column", r.column_number)?;
-        d.set_item("column_name", &r.column)?;
-        d.set_item("value", &r.value)?;
-        d.set_item("reason", r.reason.to_string())?;
-        d.set_item("message", r.to_string())?;
-        rejected.append(d)?;
-    }
-    Ok((t, rejected).into_pyobject(py)?.into_any().unbind())
+    let rejected: Vec<RejectionRow> = report.rejections.iter().map(RejectionRow::from).collect();
+    Ok((t, pythonize::pythonize(py, &rejected)?).into_pyobject(py)?.into_any().unbind())
 }
 
 /// Reads a file (layout detected from the header, or `format`); the keywords
 /// are those of narcostat's `ReadSpec` (lenient, format, country, missing, sheet, ...).
 #[pyfunction]
 #[pyo3(signature = (path, **options))]
-pub fn read_csv(py: Python<'_>, path: std::path::PathBuf, options: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
+pub fn read_csv(py: Python<'_>, path: std::path::PathBuf, options: Option<Kw<'_, '_>>) -> PyResult<Py<PyAny>> {
     let spec: ReadSpec = spec(py, options, &[])?;
     let (table, _totals, report) =
         py.detach(|| narcostat::read::open_table(&path, &spec, &mut |_| {})).map_err(|e| error(py, e))?;
     table_or_pair(py, table, &report, spec.lenient)
-}
-
-/// An object with the Arrow PyCapsule interface (or a pandas frame, through
-/// pyarrow) as an Arrow table.
-fn arrow_table(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<PyTable> {
-    if data.hasattr("__arrow_c_stream__")? {
-        return data.extract();
-    }
-    if data.get_type().module()?.to_string().starts_with("pandas") {
-        let kwargs = PyDict::new(py);
-        kwargs.set_item("preserve_index", false)?;
-        return py.import("pyarrow")?.getattr("Table")?.call_method("from_pandas", (data,), Some(&kwargs))?.extract();
-    }
-    Err(PyTypeError::new_err(format!(
-        "from_arrow: expected an object with the Arrow PyCapsule interface (pyarrow.Table, polars.DataFrame, pandas.DataFrame, ...), got {}",
-        data.get_type().name()?
-    )))
 }
 
 #[pymethods]
@@ -74,8 +44,9 @@ impl PySeizureTable {
     /// those of `ReadSpec` (unit, lenient, country, missing, ...).
     #[staticmethod]
     #[pyo3(signature = (data, **options))]
-    fn from_arrow(py: Python<'_>, data: &Bound<'_, PyAny>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
-        let (batches, _schema) = arrow_table(py, data)?.into_inner();
+    fn from_arrow(py: Python<'_>, data: &Bound<'_, PyAny>, options: Option<Kw<'_, '_>>) -> PyResult<Py<PyAny>> {
+        let stream = py.import("narcostat._arrow")?.call_method1("arrow_stream", (data,))?;
+        let (batches, _schema) = stream.extract::<PyTable>()?.into_inner();
         let spec: ReadSpec = spec(py, options, &[])?;
         let opts = spec.options().map_err(|e| error(py, e))?;
         let (table, report) = py
@@ -87,9 +58,7 @@ impl PySeizureTable {
     /// Reads records in narcostat's JSON shape (a dataset dict's JSON text).
     #[staticmethod]
     fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
-        let options = ReadSpec { format: Some(narcostat::read::Format::Json), ..ReadSpec::default() };
-        let options = options.options().map_err(|e| error(py, e))?;
-        let (data, _) = narcostat::read::read_str(text, "json", &options).map_err(|e| error(py, e))?;
+        let data = narcostat::read::read_json_text(text).map_err(|e| error(py, e))?;
         let inner = SeizureTable::from_seizures(&data.seizures).map_err(|e| error(py, e))?;
         Ok(Self { inner })
     }
@@ -110,25 +79,14 @@ impl PySeizureTable {
 
     /// Totals grouped by `by`; keywords: where, period, span_rule, fiscal_start, unit.
     #[pyo3(signature = (by = None, **options))]
-    fn aggregate(
-        &self,
-        py: Python<'_>,
-        by: Option<Bound<'_, PyAny>>,
-        options: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<PyResultTable> {
+    fn aggregate(&self, py: Python<'_>, by: Arg<'_>, options: Option<Kw<'_, '_>>) -> PyResult<PyResultTable> {
         self.run(py, Operation::Summary, options, &[("by", by)])
     }
 
     /// The top `n` groups (all when None) by `measure`, with shares (of each
     /// `within` group's total); keywords: where, period, measure, within, unit.
     #[pyo3(signature = (by = None, n = Some(10), **options))]
-    fn top(
-        &self,
-        py: Python<'_>,
-        by: Option<Bound<'_, PyAny>>,
-        n: Option<i64>,
-        options: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<PyResultTable> {
+    fn top(&self, py: Python<'_>, by: Arg<'_>, n: Option<i64>, options: Option<Kw<'_, '_>>) -> PyResult<PyResultTable> {
         let n = n.map(|n| n.into_pyobject(py)).transpose()?.map(Bound::into_any);
         self.run(py, Operation::Top, options, &[("by", by), ("n", n)])
     }
@@ -136,51 +94,37 @@ impl PySeizureTable {
     /// Opiates as heroin or opium equivalent, or ATS with tablets as mass, per
     /// group; keywords: basis, where, period, factors (overriding the documented defaults).
     #[pyo3(signature = (by = None, **options))]
-    fn equivalents(
-        &self,
-        py: Python<'_>,
-        by: Option<Bound<'_, PyAny>>,
-        options: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<PyResultTable> {
+    fn equivalents(&self, py: Python<'_>, by: Arg<'_>, options: Option<Kw<'_, '_>>) -> PyResult<PyResultTable> {
         self.run(py, Operation::Equivalents, options, &[("by", by)])
     }
 
     /// A measure over time (`by` one time granularity), each point with its
     /// change from the one before; keywords: where, period, measure, unit.
     #[pyo3(signature = (by = None, **options))]
-    fn trend(
-        &self,
-        py: Python<'_>,
-        by: Option<Bound<'_, PyAny>>,
-        options: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<PyResultTable> {
+    fn trend(&self, py: Python<'_>, by: Arg<'_>, options: Option<Kw<'_, '_>>) -> PyResult<PyResultTable> {
         self.run(py, Operation::Trend, options, &[("by", by)])
     }
 
     /// Compares `period` with `vs`, group by group, the total in its own row;
     /// keywords: period, vs, where, measure, unit.
     #[pyo3(signature = (by = None, **options))]
-    fn compare(
-        &self,
-        py: Python<'_>,
-        by: Option<Bound<'_, PyAny>>,
-        options: Option<&Bound<'_, PyDict>>,
-    ) -> PyResult<PyResultTable> {
+    fn compare(&self, py: Python<'_>, by: Arg<'_>, options: Option<Kw<'_, '_>>) -> PyResult<PyResultTable> {
         self.run(py, Operation::Compare, options, &[("by", by)])
     }
 }
 
 impl PySeizureTable {
-    /// Runs `operation` with the spec of the keywords, without holding the GIL.
+    /// Runs `operation` with the spec of the keywords and the named
+    /// arguments, without holding the GIL.
     fn run(
         &self,
         py: Python<'_>,
-        operation: Operation,
-        options: Option<&Bound<'_, PyDict>>,
-        named: &[(&str, Option<Bound<'_, PyAny>>)],
+        op: Operation,
+        options: Option<Kw<'_, '_>>,
+        named: &[(&str, Arg<'_>)],
     ) -> PyResult<PyResultTable> {
         let spec: QuerySpec = spec(py, options, named)?;
-        let table = py.detach(|| spec.run(operation, &self.inner)).map_err(|e| error(py, e))?;
+        let table = py.detach(|| spec.run(op, &self.inner)).map_err(|e| error(py, e))?;
         PyResultTable::new(py, table)
     }
 }

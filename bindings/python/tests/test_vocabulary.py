@@ -119,7 +119,7 @@ def test_a_filter_matching_nothing_warns(tmp_path: Path) -> None:
     p.write_text("Region,country,ISO Code,Drug Group,Drug,Year,KG Equivalent\nAsia,Iran,IRN,Opioids,Opium,2018,100\n")
     with pytest.warns(ns.CoverageWarning, match="drug=Cocaine matched no rows in this table") as w:
         res = ns.read_csv(p).aggregate(by="drug", where={"drug": "cocaine"})
-    assert len(w) == 1 and res.notes == ["drug=Cocaine matched no rows in this table"] and len(res) == 0
+    assert len(w) == 1 and res.warnings == ["drug=Cocaine matched no rows in this table"] and len(res) == 0
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         ns.read_csv(p).aggregate(by="drug", where={"drug": "opium"})

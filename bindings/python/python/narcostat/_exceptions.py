@@ -61,3 +61,26 @@ class CoverageWarning(UserWarning):
     """A drug filter that matched no rows of the table, or only its non-specified
     buckets (the source does not say which substance or form was seized): the
     result's ``notes`` say the same."""
+
+
+_BY_CATEGORY = {
+    "unknown_substance": UnknownSubstanceError,
+    "unit_mismatch": UnitMismatchError,
+    "query": QueryError,
+    "aggregate": AggregateError,
+}
+
+
+def from_core(category: str, message: str, **fields: object) -> Exception:
+    """The exception of a core error: ``category`` is its ``narcostat::ErrorKind`` word,
+    ``fields`` its ``narcostat::ErrorFields``. A file not found is ``FileNotFoundError``,
+    other I/O ``OSError``; a category added later is raised as the closest, ``ParseError``."""
+    if category == "not_found":
+        return FileNotFoundError(message)
+    if category == "io":
+        return OSError(message)
+    cls = _BY_CATEGORY.get(category, ParseError)
+    if not issubclass(cls, ParseError):
+        fields = {"kind": fields.get("kind")}
+    error: Exception = cls(message, **fields)
+    return error

@@ -10,6 +10,7 @@ mod load;
 mod outliers;
 mod table_dataset;
 mod text;
+mod total_summary;
 mod totals;
 
 pub use conflicts::{Conflict, conflicts};
@@ -17,6 +18,7 @@ pub use duplicates::{DuplicateGroup, DuplicateKind, FIRST_RECORDS, duplicates};
 pub use outliers::{Outlier, outliers};
 pub use table_dataset::{RecordError, TableDataset};
 pub use text::{LISTED, reading_text, report_text};
+pub use total_summary::TotalSummary;
 pub use totals::{Tolerance, TotalCheck, TotalFinding, TotalOutcome, check_stated, check_total, check_totals};
 
 use serde::{Deserialize, Serialize};

@@ -9,8 +9,10 @@
 //! assert!(e.to_string().contains("no/such/file.csv"));
 //! ```
 
+mod fields;
 mod kind;
 
+pub use fields::ErrorFields;
 pub use kind::ErrorKind;
 
 use crate::aggregate::AggregateError;

@@ -22,6 +22,7 @@ mod error;
 mod format;
 mod json;
 mod json_shape;
+mod json_text;
 mod layouts;
 mod note;
 mod open;
@@ -29,6 +30,7 @@ mod options;
 #[cfg(feature = "parallel")]
 mod parallel;
 mod record_starts;
+mod rejection_row;
 mod sink;
 #[cfg(feature = "xlsx")]
 mod spreadsheet;
@@ -39,10 +41,12 @@ pub use batch_error::BatchError;
 pub(crate) use cell_rows::CellRows;
 pub use error::{BadCell, ReadError, Rejection, RowError};
 pub use format::{ColumnMap, Format};
+pub use json_text::read_json_text;
 pub use open::{open_dataset, open_table, open_table_dataset};
 pub use options::{Missing, Mode, Progress, ReadOptions, ReadReport, Record};
 #[cfg(feature = "parallel")]
 pub use parallel::{read_table_parallel, read_table_parallel_in_blocks};
+pub use rejection_row::RejectionRow;
 #[cfg(feature = "xlsx")]
 pub use spreadsheet::read_spreadsheet;
 pub use spreadsheet_error::SpreadsheetError;
