@@ -156,7 +156,10 @@ fn short_words_get_suggestions_too() {
 fn nonsense_gets_no_suggestion_but_the_list() {
     let err = "colour".parse::<GroupKey>().unwrap_err();
     assert!(err.suggestions.is_empty(), "{err}");
-    assert_eq!(err.to_string(), format!("unknown dimension \"colour\": expected {}", GroupKey::words().join(", ")));
+    assert_eq!(
+        err.to_string(),
+        format!("unknown dimension \"colour\" (expected one of: {})", GroupKey::words().join(", "))
+    );
 }
 
 #[test]

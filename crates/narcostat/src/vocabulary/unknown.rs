@@ -12,7 +12,7 @@ use serde::Serialize;
 /// assert!(err.to_string().starts_with("unknown dimension \"contry\": did you mean \"country\"?"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
-#[error("unknown {kind} {given:?}{}: expected {}", did_you_mean(.suggestions), .expected.join(", "))]
+#[error("unknown {kind} {given:?}{} (expected one of: {})", did_you_mean(.suggestions), .expected.join(", "))]
 pub struct UnknownWord {
     /// What kind of word was expected (`dimension`, `unit`, ...).
     pub kind: &'static str,
