@@ -3,7 +3,7 @@
 pub mod error;
 pub mod substance;
 
-pub use error::{Error, ErrorKind};
+pub use error::{Details, Error, ErrorKind};
 
 pub use substance::{Drug, DrugFamily, DrugGroup, Resolution, Substance, UnknownSubstance};
 pub mod quantity;

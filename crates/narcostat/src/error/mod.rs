@@ -9,8 +9,10 @@
 //! assert!(e.to_string().contains("no/such/file.csv"));
 //! ```
 
+mod details;
 mod kind;
 
+pub use details::Details;
 pub use kind::ErrorKind;
 
 use crate::aggregate::AggregateError;
