@@ -47,19 +47,12 @@ pub struct Details {
     pub suggestions: Option<Vec<String>>,
 }
 
-impl Details {
-    /// The fields of an error of `category` with nothing more to say (its
-    /// `kind` the category's word).
-    pub fn of(category: ErrorKind) -> Self {
-        let (file, line, column, column_name, value, suggestions) = Default::default();
-        Self { kind: category.word(), category, file, line, column, column_name, value, suggestions }
-    }
-}
-
 impl Error {
     /// The error's fields for a binding's error object.
     pub fn details(&self) -> Details {
-        let mut d = Details { kind: self.reason(), ..Details::of(self.kind()) };
+        let (file, line, column, column_name, value, suggestions) = Default::default();
+        let mut d =
+            Details { kind: self.reason(), category: self.kind(), file, line, column, column_name, value, suggestions };
         let Self::Read(read) = self else { return d };
         d.file = Some(read.file().to_owned());
         match read {
