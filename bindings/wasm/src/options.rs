@@ -3,9 +3,11 @@
 //! `fileName`, `keepUnknown` and `mapping`), bulletin options into a period
 //! and a [`BulletinFormat`]. Every word is read by the core, with its "did you mean".
 
-use crate::error::options_error;
+use crate::QueryOptions;
+use crate::error::{error, options_error};
 use narcostat::Period;
 use narcostat::bulletin::BulletinFormat;
+use narcostat::read::ReadOptions;
 use narcostat::spec::{QuerySpec, ReadSpec};
 use narcostat::substance::Resolution;
 use serde::de::DeserializeOwned;
@@ -15,10 +17,8 @@ use wasm_bindgen::JsValue;
 /// An options object as a JSON map without its `null`/`undefined` entries
 /// (absent options), empty when the object itself is absent.
 fn object(options: JsValue) -> Result<Map<String, Value>, JsValue> {
-    if options.is_undefined() || options.is_null() {
-        return Ok(Map::new());
-    }
-    let mut map: Map<String, Value> = serde_wasm_bindgen::from_value(options).map_err(options_error)?;
+    let mut map: Map<String, Value> =
+        serde_wasm_bindgen::from_value::<Option<_>>(options).map_err(options_error)?.unwrap_or_default();
     map.retain(|_, v| !v.is_null());
     Ok(map)
 }
@@ -28,41 +28,33 @@ fn spec<T: DeserializeOwned>(map: Map<String, Value>) -> Result<T, JsValue> {
     serde_json::from_value(Value::Object(map)).map_err(options_error)
 }
 
-/// The value of `camel` or `snake`, removed from the map.
-fn take(map: &mut Map<String, Value>, camel: &str, snake: &str) -> Option<Value> {
-    map.remove(camel).or_else(|| map.remove(snake))
-}
-
 /// Query options: `{by, where, period, vs, fiscalStart, spanRule, measure, n, within, unit, basis, factors}`.
-pub fn query(options: JsValue) -> Result<QuerySpec, JsValue> {
-    spec(object(options)?)
+pub fn query(options: QueryOptions) -> Result<QuerySpec, JsValue> {
+    spec(object(options.into())?)
 }
 
-/// Reading options and the input's name (`fileName`; "input" when absent):
+/// Reading options (through the core's `ReadSpec`) and the input's name (`fileName`; "input" when absent):
 /// `keepUnknown: true` is the `keep-unclassified` resolution, `mapping` the
 /// generic format with that column mapping.
-pub fn read(options: JsValue) -> Result<(ReadSpec, String), JsValue> {
+pub fn read(options: JsValue) -> Result<(ReadOptions, String), JsValue> {
     let mut map = object(options)?;
-    let name = match take(&mut map, "fileName", "file_name") {
+    let name = match map.remove("fileName").or_else(|| map.remove("file_name")) {
         None => "input".to_owned(),
         Some(Value::String(name)) => name,
         Some(other) => return Err(options_error(format!("fileName must be text, not {other}"))),
     };
-    if take(&mut map, "keepUnknown", "keep_unknown") == Some(Value::Bool(true)) {
+    if map.remove("keepUnknown").or_else(|| map.remove("keep_unknown")) == Some(Value::Bool(true)) {
         map.insert("resolution".to_owned(), Value::String(Resolution::KeepUnclassified.to_string()));
     }
     if let Some(mapping) = map.remove("mapping") {
         map.insert("format".to_owned(), serde_json::json!({ "generic": mapping }));
     }
-    Ok((spec(map)?, name))
+    Ok((spec::<ReadSpec>(map)?.options().map_err(error)?, name))
 }
 
 /// Bulletin options: `{period, format}` (text when no format is given).
-pub fn bulletin(options: JsValue) -> Result<(Option<Period>, BulletinFormat), JsValue> {
-    let mut map = object(options)?;
-    let format = match map.remove("format") {
-        None => BulletinFormat::Text,
-        Some(word) => serde_json::from_value(word).map_err(options_error)?,
-    };
-    Ok((spec::<QuerySpec>(map)?.period, format))
+pub fn bulletin(options: Option<QueryOptions>) -> Result<(Option<Period>, BulletinFormat), JsValue> {
+    let mut map = object(options.map_or(JsValue::UNDEFINED, Into::into))?;
+    let format = map.remove("format").map(serde_json::from_value).transpose().map_err(options_error)?;
+    Ok((spec::<QuerySpec>(map)?.period, format.unwrap_or_default()))
 }

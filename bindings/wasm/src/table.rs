@@ -2,10 +2,11 @@
 //! core's specs (`QuerySpec::run`), results rendered from its `ResultTable`.
 
 use crate::error::error;
-use crate::{check, options, result};
+use crate::{QueryOptions, options, plain};
 use narcostat::bulletin::Bulletin;
-use narcostat::check::TableDataset;
+use narcostat::check::{CheckSummary, TableDataset};
 use narcostat::read::{Format, ReadOptions, ReadReport};
+use narcostat::result::ResultTable;
 use narcostat::spec::Operation;
 use wasm_bindgen::prelude::*;
 
@@ -29,8 +30,7 @@ impl JsSeizureTable {
         #[wasm_bindgen(unchecked_param_type = "((bytes: number, rows: number) => void) | undefined")]
         on_progress: Option<js_sys::Function>,
     ) -> Result<JsSeizureTable, JsValue> {
-        let (spec, name) = options::read(options)?;
-        let read_options = spec.options().map_err(error)?;
+        let (read_options, name) = options::read(options)?;
         let (data, report) = TableDataset::read(text.as_bytes(), &name, &read_options, &mut |p| {
             if let Some(f) = &on_progress {
                 let _ = f.call2(&JsValue::NULL, &JsValue::from_f64(p.bytes as f64), &JsValue::from_f64(p.rows as f64));
@@ -63,93 +63,72 @@ impl JsSeizureTable {
 
     /// The reader's accounting and every rejected row.
     pub fn report(&self) -> Result<JsValue, JsValue> {
-        result::plain(&self.report)
-    }
-
-    /// Totals grouped by `by`: `{by, where, period, spanRule, fiscalStart, unit}`.
-    #[wasm_bindgen(unchecked_return_type = "QueryResult")]
-    pub fn aggregate(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "QueryOptions")] options: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        self.run(Operation::Summary, options)
+        plain(&self.report)
     }
 
     /// The same as `aggregate`, as the core's exact CSV text (for downloads).
     #[wasm_bindgen(js_name = aggregateCsv)]
-    pub fn aggregate_csv(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "QueryOptions")] options: JsValue,
-    ) -> Result<String, JsValue> {
-        let spec = options::query(options)?;
-        Ok(spec.run(Operation::Summary, self.data.table()).map_err(error)?.to_csv())
+    pub fn aggregate_csv(&self, options: QueryOptions) -> Result<String, JsValue> {
+        Ok(self.run(Operation::Summary, options)?.to_csv())
     }
 
-    /// The top `n` groups (10 when `n` is absent) with shares: `{by, n, within, where, period, measure, unit}`.
-    #[wasm_bindgen(unchecked_return_type = "QueryResult")]
-    pub fn top(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "QueryOptions")] options: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let mut spec = options::query(options)?;
-        spec.n = spec.n.or(Some(10));
-        result::to_js(&spec.run(Operation::Top, self.data.table()).map_err(error)?)
-    }
-
-    /// A measure over one time granularity: `{by: "year", where, period, measure}`, each point with its change.
-    #[wasm_bindgen(unchecked_return_type = "QueryResult")]
-    pub fn trend(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "QueryOptions")] options: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        self.run(Operation::Trend, options)
-    }
-
-    /// Two periods compared, the total in its own row: `{by, period, vs, where, measure}`.
-    #[wasm_bindgen(unchecked_return_type = "QueryResult")]
-    pub fn compare(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "QueryOptions")] options: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        self.run(Operation::Compare, options)
-    }
-
-    /// Opiates or ATS as equivalents: `{by, where, period, basis, factors}`.
-    #[wasm_bindgen(unchecked_return_type = "QueryResult")]
-    pub fn equivalents(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "QueryOptions")] options: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        self.run(Operation::Equivalents, options)
-    }
-
-    /// Consistency checks: the core's report text, stated totals, conflicts,
-    /// likely duplicates and outliers with the lines of their records.
+    /// Consistency checks, described by the core: report text, stated totals, conflicts, and
+    /// the first 100 likely duplicate groups and outliers with the lines of their records.
     pub fn check(&self) -> Result<JsValue, JsValue> {
-        check::to_js(&self.data, &self.report)
+        plain(&CheckSummary::new(&self.data, &self.report, 100))
     }
 
     /// The bulletin: `{period, format: "text"|"markdown"|"html"|"json"}`.
-    pub fn bulletin(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "QueryOptions | undefined")] options: JsValue,
-    ) -> Result<String, JsValue> {
+    pub fn bulletin(&self, options: Option<QueryOptions>) -> Result<String, JsValue> {
         let (period, format) = options::bulletin(options)?;
         Ok(Bulletin::from_table(&self.data, period).map_err(error)?.render(format))
     }
 
     /// The bulletin's data as an object (ranking, activities, data quality).
     #[wasm_bindgen(js_name = bulletinData)]
-    pub fn bulletin_data(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "QueryOptions | undefined")] options: JsValue,
-    ) -> Result<JsValue, JsValue> {
+    pub fn bulletin_data(&self, options: Option<QueryOptions>) -> Result<JsValue, JsValue> {
         let (period, _) = options::bulletin(options)?;
-        result::plain(&Bulletin::from_table(&self.data, period).map_err(error)?)
+        plain(&Bulletin::from_table(&self.data, period).map_err(error)?)
     }
 
-    /// Runs `operation` with the options as a core `QuerySpec`.
-    fn run(&self, operation: Operation, options: JsValue) -> Result<JsValue, JsValue> {
-        result::to_js(&options::query(options)?.run(operation, self.data.table()).map_err(error)?)
+    /// Runs `operation` with the options as a core `QuerySpec` (a ranking's
+    /// `n` 10 when absent) and gives its result.
+    fn run(&self, operation: Operation, options: QueryOptions) -> Result<ResultTable, JsValue> {
+        let mut spec = options::query(options)?;
+        if operation == Operation::Top {
+            spec.n = spec.n.or(Some(10));
+        }
+        spec.run(operation, self.data.table()).map_err(error)
     }
+}
+
+/// The query methods, one per core [`Operation`]: each deserialises its
+/// options into a `QuerySpec`, runs it and returns the result's JSON document
+/// (`QueryResult`: `columns`, `rows`, `warnings`, `notes`, `accounting`, ...).
+macro_rules! queries {
+    ($($(#[$doc:meta])* $name:ident => $operation:ident;)*) => {
+        #[wasm_bindgen(js_class = SeizureTable)]
+        impl JsSeizureTable {
+            $(
+                $(#[$doc])*
+                #[wasm_bindgen(unchecked_return_type = "QueryResult")]
+                pub fn $name(&self, options: QueryOptions) -> Result<JsValue, JsValue> {
+                    js_sys::JSON::parse(&self.run(Operation::$operation, options)?.to_document_json())
+                }
+            )*
+        }
+    };
+}
+
+queries! {
+    /// Totals grouped by `by`: `{by, where, period, spanRule, fiscalStart, unit}`.
+    aggregate => Summary;
+    /// The top `n` groups (10 when `n` is absent) with shares: `{by, n, within, where, period, measure, unit}`.
+    top => Top;
+    /// A measure over one time granularity: `{by: "year", where, period, measure}`, each point with its change.
+    trend => Trend;
+    /// Two periods compared, the total in its own row: `{by, period, vs, where, measure}`.
+    compare => Compare;
+    /// Opiates or ATS as equivalents: `{by, where, period, basis, factors}`.
+    equivalents => Equivalents;
 }

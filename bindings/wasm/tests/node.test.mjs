@@ -132,3 +132,23 @@ test('a drug filter that matches nothing is a warning, not a silent zero', () =>
   assert.deepEqual(opium.warnings, []);
   assert.match(opium.notes[0], /^drug=Opiates covered: .*Opium/);
 });
+
+test('check, checkTotal, results and errors keep their shapes now the core builds them', () => {
+  const t = ns.SeizureTable.embedded();
+  const check = t.check();
+  for (const k of ['text', 'rows_read', 'rows_accepted', 'rows_rejected', 'missing_quantities', 'totals', 'conflicts', 'duplicates',
+    'duplicate_records', 'duplicates_heading', 'duplicate_groups', 'outliers', 'outliers_heading', 'outlier_records']) assert.ok(k in check, k);
+  assert.match(check.text, /^embedded \(json\): 0 rows read/);
+  const c = ns.checkTotal('about 58383 kg', ['47767 kg', '10440 kg']);
+  assert.deepEqual(Object.keys(c).sort(), ['consistent', 'difference', 'message', 'relative']);
+  assert.equal(c.consistent, true);
+  assert.throws(() => ns.checkTotal('58383 kg', ['a lot']), (e) => e instanceof Error && e.category === 'parse');
+  const r = t.compare({ by: 'drug', period: '2021-02', vs: '2021-01' });
+  assert.deepEqual(Object.keys(r).sort(), ['accounting', 'accountingText', 'columns', 'notes', 'previousAccounting', 'rows', 'warnings']);
+  assert.equal(r.accounting.rows, 7);
+  assert.match(t.bulletin(), /The highest seized type was Opium/);
+  assert.equal(typeof t.bulletinData().seizures, 'object');
+  assert.throws(() => t.bulletin({ format: 'pdf' }), (e) => e.kind === 'query' && e.category === 'query' && /invalid options/.test(e.message));
+  assert.throws(() => ns.SeizureTable.fromCsv('a,b\n1,2\n', { fileName: 3 }), (e) => e.kind === 'query' && /fileName must be text/.test(e.message));
+  assert.throws(() => ns.SeizureTable.fromJson('{"seizures": ['), (e) => e.kind === 'json' && e.category === 'parse' && e.file === 'json' && e.line === 1);
+});

@@ -12,8 +12,8 @@ fn get(v: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-fn options(json: &str) -> JsValue {
-    js_sys::JSON::parse(json).unwrap()
+fn options<T: JsCast>(json: &str) -> T {
+    js_sys::JSON::parse(json).unwrap().unchecked_into()
 }
 
 #[wasm_bindgen_test]
@@ -25,7 +25,7 @@ fn embedded_month_ranking() {
     assert_eq!(get(&rows.get(0), "name").as_string().unwrap(), "Opium");
     assert_eq!(get(&rows.get(0), "mass_kg").as_f64().unwrap(), 47767.0);
     assert_eq!(get(&rows.get(1), "name").as_string().unwrap(), "Hashish");
-    let text = t.bulletin(options(r#"{"format": "html"}"#)).unwrap();
+    let text = t.bulletin(Some(options(r#"{"format": "html"}"#))).unwrap();
     assert!(text.contains("<svg"));
 }
 

@@ -3,7 +3,7 @@
 pub mod error;
 pub mod substance;
 
-pub use error::{Error, ErrorFields, ErrorKind};
+pub use error::{Details, Error, ErrorFields, ErrorKind};
 
 pub use substance::{Drug, DrugFamily, DrugGroup, Resolution, Substance, UnknownSubstance};
 pub mod quantity;

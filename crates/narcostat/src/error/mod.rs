@@ -9,9 +9,11 @@
 //! assert!(e.to_string().contains("no/such/file.csv"));
 //! ```
 
+mod details;
 mod fields;
 mod kind;
 
+pub use details::Details;
 pub use fields::ErrorFields;
 pub use kind::ErrorKind;
 

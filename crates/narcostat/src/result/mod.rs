@@ -21,6 +21,7 @@ mod cell;
 mod column;
 mod comparison;
 mod csv;
+mod document;
 mod equivalents;
 mod html;
 mod json;

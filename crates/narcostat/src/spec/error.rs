@@ -49,6 +49,14 @@ pub enum SpecError {
         /// The keys given, comma-separated.
         by: String,
     },
+    /// Options that do not deserialise into a spec (an unknown key or word,
+    /// with the core's "did you mean", or a value of the wrong shape), as a
+    /// binding that deserialises them itself reports it.
+    #[error("invalid options: {message}")]
+    Invalid {
+        /// What deserialising said.
+        message: String,
+    },
     /// An operation that needs a period option without it (`compare` needs `period` and `vs`).
     #[error("compare needs {option}: the period to compare (e.g. {option}=2019)")]
     MissingPeriod {
