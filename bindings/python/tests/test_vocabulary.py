@@ -45,7 +45,7 @@ def test_period_as_int_or_text(unodc: ns.SeizureTable) -> None:
 
 
 def test_negative_n_is_a_value_error(unodc: ns.SeizureTable) -> None:
-    with pytest.raises(ValueError, match="n must be 0 or more, not -1"):
+    with pytest.raises(ValueError, match="n must be 1 or more, not -1"):
         unodc.top(by="country", n=-1)
     assert len(unodc.top(by="drug-group", n=None, period=2018)) == len(unodc.aggregate(by="drug-group", period=2018))
 

@@ -101,7 +101,7 @@ test('a misspelt option word throws with kind and "did you mean"', () => {
   const t = ns.SeizureTable.embedded();
   assert.throws(() => t.aggregate({ by: 'contry' }), (e) => e instanceof Error && e.kind === 'query' && /did you mean "country"/.test(e.message));
   assert.throws(() => t.aggregate({ by: 'drug', where: { drug: 'heroinn' } }), (e) => e.category === 'query' && /did you mean/i.test(e.message));
-  assert.throws(() => t.top({ by: 'drug', n: -1 }), (e) => /n must be 0 or more/.test(e.message));
+  assert.throws(() => t.top({ by: 'drug', n: -1 }), (e) => /n must be 1 or more/.test(e.message));
   assert.throws(() => t.aggregate({ by: 'drug', colour: 1 }), (e) => e.kind === 'query' && /colour/.test(e.message));
 });
 

@@ -74,6 +74,19 @@ pub enum Basis {
     AtsMass,
 }
 
+impl Basis {
+    /// Whether the basis converts `drug`: opium, morphine and heroin for the
+    /// opiate bases, the amphetamine-type stimulants for `ats-mass`.
+    pub fn converts(self, drug: Drug) -> bool {
+        match self {
+            Self::HeroinEquivalent | Self::OpiumEquivalent => {
+                matches!(drug, Drug::Opium | Drug::Morphine | Drug::Heroin)
+            }
+            Self::AtsMass => drug.group() == DrugGroup::Ats,
+        }
+    }
+}
+
 /// One group's equivalent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EquivalentRow {
@@ -129,18 +142,14 @@ impl SeizureTable {
         let mut q = query.clone();
         q.by.retain(|k| *k != GroupKey::Drug);
         q.by.push(GroupKey::Drug);
-        match basis {
-            Basis::HeroinEquivalent | Basis::OpiumEquivalent => {
-                q.filter.drugs = vec![Drug::Opium, Drug::Morphine, Drug::Heroin];
-            }
-            Basis::AtsMass => q.filter.groups = vec![DrugGroup::Ats],
-        }
+        // The query's own filter stays (drug=heroin is heroin alone); drugs
+        // the basis does not convert are left out below, never added 1:1.
         let agg: Aggregate = self.aggregate(&q)?;
         let mut rows: BTreeMap<Vec<KeyValue>, (EquivalentRow, i128)> = BTreeMap::new();
         let one = Decimal::from_int(1);
         for g in &agg.groups {
             let (outer_key, drug) = match g.key.split_last() {
-                Some((KeyValue::Drug(d), rest)) => (rest.to_vec(), *d),
+                Some((KeyValue::Drug(d), rest)) if basis.converts(*d) => (rest.to_vec(), *d),
                 _ => continue,
             };
             let m = &g.measures;

@@ -84,7 +84,7 @@ fn a_filter_on_only_a_non_specified_bucket_says_so() {
     let warnings = q.coverage(&table).warnings;
     assert!(warnings[0].contains("only non-specified"), "{warnings:?}");
     let q = query(&[GroupKey::Drug], "drug=nitazenes", "2017");
-    assert_eq!(q.coverage(&table).warnings, ["drug=Nitazenes matched no rows in this table"]);
+    assert_eq!(q.coverage(&table).warnings, ["drug=Nitazenes matched no rows in this table within the period"]);
 }
 
 /// pandas on unodc-annual-2012-2016.csv (`;`-separated, KgEquivalent summed as

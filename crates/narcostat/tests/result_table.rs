@@ -113,7 +113,7 @@ fn trend_and_equivalents_have_typed_columns() {
             Default::default(),
         )
         .unwrap();
-    let e = ResultTable::equivalents(&eq, &[GroupKey::Country]);
+    let e = ResultTable::equivalents(&eq, &[GroupKey::Country], OutputUnits::default());
     assert!(matches!(e.column("equivalent_kg").unwrap().values, Values::Decimal { .. }));
     assert!(matches!(e.column("records_not_converted").unwrap().values, Values::Int(_)));
 }

@@ -108,7 +108,7 @@ fn every_field_deserialises() {
 
 #[test]
 fn bad_values_are_errors_that_say_why() {
-    assert!(spec_err(r#"{"n": -1}"#).contains("n must be 0 or more, not -1"));
+    assert!(spec_err(r#"{"n": -1}"#).contains("n must be 1 or more, not -1"));
     assert!(spec_err(r#"{"by": "drug,contry"}"#).contains("did you mean \"country\""));
     assert!(spec_err(r#"{"by": ["drug", "yaer"]}"#).contains("did you mean \"year\""));
     assert!(spec_err(r#"{"measure": "mas"}"#).contains("did you mean \"mass\""));

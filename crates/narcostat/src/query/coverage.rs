@@ -50,7 +50,8 @@ impl Query {
         let names = covered.iter().map(|d| d.name()).collect::<Vec<_>>().join(", ");
         let warning = |text: String| Coverage { warnings: vec![text], notes: Vec::new() };
         if covered.is_empty() {
-            warning(format!("drug={words} {NO_ROWS}"))
+            let within = if self.period.is_some() { " within the period" } else { "" };
+            warning(format!("drug={words} {NO_ROWS}{within}"))
         } else if covered.iter().all(|d| d.is_non_specified()) {
             warning(format!(
                 "drug={words} {ONLY_NON_SPECIFIED} ({names}): the source does not say which substance or form was seized"

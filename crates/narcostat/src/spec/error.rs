@@ -63,4 +63,34 @@ pub enum SpecError {
         /// The missing option.
         option: &'static str,
     },
+    /// A unit the operation's measure is not given in (`lb` for seizures).
+    #[error("unit {unit:?} does not fit {what}: {expected}")]
+    Unit {
+        /// The unit given.
+        unit: String,
+        /// What the result measures.
+        what: String,
+        /// Which units fit.
+        expected: String,
+    },
+    /// A key an operation cannot group by.
+    #[error("{operation} cannot group by {key:?}: {why}")]
+    Key {
+        /// The operation.
+        operation: &'static str,
+        /// The key.
+        key: String,
+        /// Why, and what to do instead.
+        why: &'static str,
+    },
+    /// A comparison whose measure has no value in either period.
+    #[error("the data has no {measure} values in {current} or {previous}: nothing to compare")]
+    NoValues {
+        /// The measure.
+        measure: String,
+        /// The current period.
+        current: String,
+        /// The previous period.
+        previous: String,
+    },
 }

@@ -147,7 +147,12 @@ pub fn conditions_text(text: &str) -> Result<BTreeMap<String, Vec<String>>, Stri
 pub(super) fn count<'de, D: Deserializer<'de>>(d: D) -> Result<Option<usize>, D::Error> {
     match Option::<i64>::deserialize(d)? {
         None => Ok(None),
-        Some(n) => usize::try_from(n).map(Some).map_err(|_| D::Error::custom(format!("n must be 0 or more, not {n}"))),
+        // n = 0 would print an empty ranking as if it were an answer.
+        Some(n) => usize::try_from(n)
+            .ok()
+            .filter(|&n| n > 0)
+            .map(Some)
+            .ok_or_else(|| D::Error::custom(format!("n must be 1 or more, not {n}"))),
     }
 }
 

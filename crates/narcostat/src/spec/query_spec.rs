@@ -23,7 +23,7 @@ use std::collections::BTreeMap;
 /// let js: QuerySpec = serde_json::from_str(r#"{"fiscalStart": 7, "spanRule": "by-start"}"#).unwrap();
 /// assert_eq!((js.fiscal_start, js.span_rule.to_string().as_str()), (Some(7), "by-start"));
 /// let err = serde_json::from_str::<QuerySpec>(r#"{"n": -1}"#).unwrap_err();
-/// assert!(err.to_string().contains("n must be 0 or more, not -1"), "{err}");
+/// assert!(err.to_string().contains("n must be 1 or more, not -1"), "{err}");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]

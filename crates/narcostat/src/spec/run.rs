@@ -2,9 +2,10 @@
 //! to the result table it shows. Front ends pick an [`Operation`], deserialise
 //! their options into a [`QuerySpec`] and render what [`QuerySpec::run`] gives.
 
+use super::warnings;
 use super::{QuerySpec, SpecError};
 use crate::error::Error;
-use crate::query::{GroupKey, Query};
+use crate::query::Query;
 use crate::result::{OutputUnits, ResultTable};
 use crate::table::SeizureTable;
 use serde::{Deserialize, Serialize};
@@ -48,47 +49,55 @@ impl QuerySpec {
     /// ```
     pub fn run(&self, operation: Operation, table: &SeizureTable) -> Result<ResultTable, Error> {
         let query = self.query()?;
+        Self::check_keys(operation, &query.by)?;
         let units = self.unit.map_or_else(OutputUnits::default, OutputUnits::with);
         let mut result = match operation {
-            Operation::Summary => self.summary(table, &query, units)?,
-            Operation::Top => self.top(table, &query, units)?,
-            Operation::Trend => self.trend(table, &query, units)?,
+            Operation::Summary => {
+                self.check_unit(operation, None)?;
+                let agg = table.aggregate(&query)?;
+                ResultTable::aggregate(&agg, units).with_accounting(&agg)
+            }
+            Operation::Top | Operation::Trend => self.series(operation, table, &query, units)?,
             Operation::Compare => self.compare(table, query.clone(), units)?,
             Operation::Equivalents => {
+                self.check_unit(operation, None)?;
                 let eq = table.equivalents(&query, self.basis, self.factors()?)?;
-                ResultTable::equivalents(&eq, &query.by)
+                ResultTable::equivalents(&eq, &query.by, units)
             }
         };
-        let coverage = query.coverage(table);
-        result.warnings = coverage.warnings;
+        let labels: &[&str] =
+            if operation == Operation::Compare { &["current period: ", "previous period: "] } else { &[""] };
+        let empty =
+            result.accounting.iter().zip(labels).filter_map(|(a, label)| warnings::nothing_aggregated(a, label));
+        let empty: Vec<String> = empty.collect();
+        let mut coverage = query.coverage(table);
+        if coverage.warnings.is_empty() {
+            coverage.warnings = empty;
+        }
+        result.warnings.splice(0..0, coverage.warnings);
         result.notes.splice(0..0, coverage.notes);
         Ok(result)
     }
 
-    fn summary(&self, table: &SeizureTable, query: &Query, units: OutputUnits) -> Result<ResultTable, Error> {
-        let agg = table.aggregate(query)?;
-        let mut result = ResultTable::aggregate(&agg, units);
-        result.accounting.push(agg.accounting);
-        Ok(result)
-    }
-
-    fn top(&self, table: &SeizureTable, query: &Query, units: OutputUnits) -> Result<ResultTable, Error> {
-        let agg = table.aggregate(query)?;
-        let measure = self.measure.resolve(&agg.count_units())?;
-        let mut result = ResultTable::ranking(&agg, measure, self.n, &self.within()?, units)?;
-        result.accounting.push(agg.accounting);
-        Ok(result)
-    }
-
-    fn trend(&self, table: &SeizureTable, query: &Query, units: OutputUnits) -> Result<ResultTable, Error> {
-        if !matches!(query.by.as_slice(), [GroupKey::Time(_)]) {
-            return Err(SpecError::TrendKeys { by: keys_text(&query.by) }.into());
-        }
+    /// A ranking or a trend, with warnings for records it leaves out and for
+    /// a measure the data does not give.
+    fn series(
+        &self,
+        operation: Operation,
+        table: &SeizureTable,
+        query: &Query,
+        units: OutputUnits,
+    ) -> Result<ResultTable, Error> {
         let agg = table.aggregate(query)?;
         let measure = self.measure.resolve(&agg.count_units())?;
-        let mut result = ResultTable::trend(&agg, measure, units)?;
-        result.accounting.push(agg.accounting);
-        Ok(result)
+        self.check_unit(operation, Some(measure))?;
+        let (mut result, what) = if operation == Operation::Trend {
+            (ResultTable::trend(&agg, measure, units)?, "trend")
+        } else {
+            (ResultTable::ranking(&agg, measure, self.n, &self.within()?, units)?, "ranking")
+        };
+        result.warnings.extend(warnings::left_out(&agg, what).into_iter().chain(warnings::no_values(&agg, measure)));
+        Ok(result.with_accounting(&agg))
     }
 
     fn compare(&self, table: &SeizureTable, mut query: Query, units: OutputUnits) -> Result<ResultTable, Error> {
@@ -96,13 +105,36 @@ impl QuerySpec {
         let previous = self.vs.ok_or(SpecError::MissingPeriod { option: "vs" })?;
         query.period = None;
         let measure = self.measure.resolve(&table.count_units())?;
+        self.check_unit(Operation::Compare, Some(measure))?;
         let c = table.compare(&query, current, previous, measure)?;
+        let aggregated = c.current_accounting.aggregated + c.previous_accounting.aggregated;
+        if c.rows.is_empty() && aggregated > 0 {
+            let (current, previous) = (current.to_string(), previous.to_string());
+            return Err(SpecError::NoValues { measure: measure.column().to_owned(), current, previous }.into());
+        }
         let mut result = ResultTable::comparison(&c, &query.by, current, previous, units);
         result.accounting.extend([c.current_accounting, c.previous_accounting]);
         Ok(result)
     }
 }
 
-fn keys_text(keys: &[GroupKey]) -> String {
-    keys.iter().map(ToString::to_string).collect::<Vec<_>>().join(",")
+impl Operation {
+    /// The operation's name as the CLI's subcommand.
+    pub fn word(self) -> &'static str {
+        match self {
+            Self::Summary => "summary",
+            Self::Top => "top",
+            Self::Trend => "trend",
+            Self::Compare => "compare",
+            Self::Equivalents => "equivalents",
+        }
+    }
+}
+
+impl ResultTable {
+    /// The table with where the rows of `agg` went.
+    fn with_accounting(mut self, agg: &crate::aggregate::Aggregate) -> Self {
+        self.accounting.push(agg.accounting);
+        self
+    }
 }
