@@ -117,3 +117,16 @@ fn the_catalogue_serialises_with_group_family_drug_and_names() {
     assert_eq!(m["level"], "family");
     assert!(m["drugs"].as_array().unwrap().iter().any(|d| d == "crack"));
 }
+
+#[test]
+fn meth_is_the_family_and_catalogue_names_are_listed_once() {
+    let m = narcostat::substance::resolve_word("meth").unwrap();
+    let family = narcostat::substance::resolve_word("methamphetamine").unwrap();
+    assert_eq!(m.drugs, family.drugs, "\"meth\" means what \"methamphetamine\" means");
+    for entry in narcostat::substance::catalogue() {
+        let mut names = entry.names.clone();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), entry.names.len(), "{:?}", entry.names);
+    }
+}

@@ -37,7 +37,18 @@ pub fn catalogue() -> Vec<CatalogueEntry> {
             family: d.family().name().to_owned(),
             drug: d.name().to_owned(),
             slug: d.slug().to_owned(),
-            names: [d.name(), d.slug()].into_iter().chain(d.aliases().iter().copied()).map(str::to_owned).collect(),
+            names: distinct([d.name(), d.slug()].into_iter().chain(d.aliases().iter().copied())),
         })
         .collect()
+}
+
+/// The names in order, each once ("Crack cocaine" is both a name and an alias).
+fn distinct<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in names {
+        if !out.iter().any(|n| n == name) {
+            out.push(name.to_owned());
+        }
+    }
+    out
 }

@@ -75,7 +75,7 @@ families! {
     /// Amphetamines (amphetamine, captagon).
     Amphetamines = "amphetamines", "Amphetamines", Ats, [], [Amphetamine, Captagon];
     /// Methamphetamine in every form.
-    Methamphetamine = "methamphetamine", "Methamphetamine", Ats, ["Methamphetamine", "Methamphetamines"], [Methamphetamine, CrystallineMethamphetamine];
+    Methamphetamine = "methamphetamine", "Methamphetamine", Ats, ["Methamphetamine", "Methamphetamines", "Meth"], [Methamphetamine, CrystallineMethamphetamine];
     /// "Ecstasy"-type substances.
     Ecstasy = "ecstasy", "Ecstasy", Ats, ["Ecstasy"], [Ecstasy];
     /// Other and non-specified amphetamine-type stimulants.
