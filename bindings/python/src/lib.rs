@@ -15,10 +15,9 @@ use pyo3::prelude::*;
 #[pyfunction]
 #[pyo3(signature = (stated, items, *, tolerance = 0.005))]
 fn check_total<'py>(py: Python<'py>, stated: &str, items: Vec<String>, tolerance: f64) -> PyResult<Bound<'py, PyAny>> {
-    let quantities = items.iter().map(|i| narcostat::Quantity::parse(i)).collect::<Result<Vec<_>, _>>();
-    let quantities = quantities.map_err(|e| errors::error(py, e))?;
-    let check = narcostat::check::check_stated(stated, &quantities, narcostat::check::Tolerance { about: tolerance });
-    Ok(pythonize::pythonize(py, &check.map_err(|e| errors::error(py, e))?.summary())?)
+    let tolerance = narcostat::check::Tolerance { about: tolerance };
+    let check = narcostat::check::check_stated_items(stated, &items, tolerance).map_err(|e| errors::error(py, e))?;
+    Ok(pythonize::pythonize(py, &check.summary())?)
 }
 
 #[pymodule]

@@ -18,7 +18,7 @@ mod totals;
 pub use conflicts::{Conflict, conflicts};
 pub use duplicates::{DuplicateGroup, DuplicateKind, FIRST_RECORDS, duplicates};
 pub use outliers::{Outlier, outliers};
-pub use stated_text::{StatedOutcome, check_stated_text};
+pub use stated_text::{StatedOutcome, check_stated_items, check_stated_text};
 pub use summary::CheckSummary;
 pub use table_dataset::{RecordError, TableDataset};
 pub use text::{LISTED, reading_text, report_text};

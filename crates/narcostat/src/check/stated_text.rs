@@ -18,6 +18,23 @@ pub struct StatedOutcome {
     pub message: String,
 }
 
+/// Checks a stated total ("about 58383 kg") against items given as text
+/// ("47767 kg", ...): the one place item text is read, for every binding.
+///
+/// ```
+/// use narcostat::check::{Tolerance, check_stated_items};
+/// let c = check_stated_items("about 100 kg", &["60 kg", "39 kg"], Tolerance { about: 0.02 }).unwrap();
+/// assert!(c.consistent);
+/// ```
+pub fn check_stated_items<S: AsRef<str>>(
+    stated: &str,
+    items: &[S],
+    tolerance: Tolerance,
+) -> Result<super::TotalCheck, Error> {
+    let quantities = items.iter().map(|i| Quantity::parse(i.as_ref())).collect::<Result<Vec<_>, _>>()?;
+    Ok(check_stated(stated, &quantities, tolerance)?)
+}
+
 /// Checks a stated total ("about 58383 kg") against item quantities
 /// ("47767 kg", ...) with the default tolerance.
 ///
@@ -28,8 +45,7 @@ pub struct StatedOutcome {
 /// assert!(check_stated_text("58383 kg", &["a lot"]).is_err());
 /// ```
 pub fn check_stated_text<S: AsRef<str>>(stated: &str, items: &[S]) -> Result<StatedOutcome, Error> {
-    let quantities = items.iter().map(|i| Quantity::parse(i.as_ref())).collect::<Result<Vec<_>, _>>()?;
-    let c = check_stated(stated, &quantities, Tolerance::default())?;
+    let c = check_stated_items(stated, items, Tolerance::default())?;
     Ok(StatedOutcome {
         message: c.describe(),
         difference: c.difference,
