@@ -20,6 +20,7 @@ mod cells;
 mod csv_driver;
 mod error;
 mod format;
+mod generic;
 mod json;
 mod json_shape;
 mod json_text;
