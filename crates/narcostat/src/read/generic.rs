@@ -4,6 +4,7 @@ use super::cells::{self, find, is_missing};
 use super::csv_driver::{CellError, Row, RowParser};
 use super::error::{ReadError, RowError};
 use super::format::ColumnMap;
+use super::kept::KeptColumns;
 use super::layouts::bare_seizure;
 use super::options::{ReadOptions, Record};
 use crate::place::Place;
@@ -27,6 +28,8 @@ pub(super) struct Generic {
     seizures: Option<usize>,
     origin: Option<usize>,
     destination: Option<usize>,
+    /// The columns mapped to no role.
+    kept: KeptColumns,
 }
 
 impl Generic {
@@ -43,7 +46,7 @@ impl Generic {
             Some(u) => Some(Unit::parse(u).ok_or_else(|| missing(&format!("unit {u:?}")))?),
             None => None,
         };
-        Ok(Self {
+        let mut this = Self {
             names: cells::Names::default(),
             file: file.to_owned(),
             opts: opts.clone(),
@@ -60,7 +63,27 @@ impl Generic {
             seizures: opt(&map.seizures)?,
             origin: opt(&map.origin)?,
             destination: opt(&map.destination)?,
-        })
+            kept: KeptColumns::default(),
+        };
+        this.kept = KeptColumns::new(header, &this.used());
+        Ok(this)
+    }
+
+    /// The columns the mapping reads.
+    fn used(&self) -> Vec<usize> {
+        let optional = [
+            self.unit,
+            self.date,
+            self.year,
+            self.country,
+            self.province,
+            self.locality,
+            self.agency,
+            self.seizures,
+            self.origin,
+            self.destination,
+        ];
+        [self.substance, self.quantity].into_iter().chain(optional.into_iter().flatten()).collect()
     }
 }
 
@@ -122,6 +145,7 @@ impl RowParser for Generic {
             Some(c) => cells::country(row, c)?,
             None => None,
         };
+        s.columns = self.kept.values(row);
         out.push(Record::Seizure(s));
         Ok(())
     }

@@ -24,6 +24,7 @@ mod generic;
 mod json;
 mod json_shape;
 mod json_text;
+pub(crate) mod kept;
 mod layouts;
 mod note;
 mod open;
