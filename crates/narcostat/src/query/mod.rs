@@ -158,7 +158,7 @@ pub enum FilterError {
     },
     /// The key is not a dimension one can filter on.
     #[error(
-        "cannot filter on {key:?}: filter on drug, drug-family, drug-group, name, country, region, sub-region, unodc-region, unodc-sub-region, province, locality, agency, origin or destination (time is chosen with the period)"
+        "cannot filter on {key:?}: filter on drug, drug-family, drug-group, name, country, region, sub-region, unodc-region, unodc-sub-region, province, locality, agency, origin, destination or column:NAME (time is chosen with the period)"
     )]
     Key {
         /// The key.
