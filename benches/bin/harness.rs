@@ -1,7 +1,8 @@
 //! The native side of the peer comparison (`benches/peers/run.sh` drives it):
 //!
 //! - `harness generate N FILE.csv`: the seeded rows as CSV (all masses in kg);
-//! - `harness memory N`: timings are not taken; prints bytes per row;
+//! - `harness memory N`: timings are not taken; prints bytes per row, without
+//!   and with two kept source columns (`column:NAME`);
 //! - `harness native N REPEATS`: in-memory queries on one thread and on all
 //!   threads, and the bare dense-key loop, as JSON lines of median seconds;
 //! - `harness csv FILE REPEATS`: end to end, CSV parse + aggregate (drug x month) with progress on.
@@ -83,6 +84,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 "{{\"tool\": \"narcostat\", \"bytes_per_row\": {:.2}, \"dictionary_bytes\": {}}}",
                 t.column_bytes() as f64 / n as f64,
                 t.dictionary_bytes()
+            );
+            // The cost of kept source columns (`column:NAME`): two of them.
+            let mut k = narcostat_benches::table_with_kept_columns(n, 42);
+            k.shrink_to_fit();
+            println!(
+                "{{\"tool\": \"narcostat (2 kept columns)\", \"bytes_per_row\": {:.2}, \"kept_bytes_per_row\": {:.2}, \"dictionary_bytes\": {}}}",
+                k.column_bytes() as f64 / n as f64,
+                k.kept_column_bytes() as f64 / n as f64,
+                k.dictionary_bytes()
             );
         }
         "native" => {

@@ -144,6 +144,7 @@ pub fn generate_with(n: usize, seed: u64, tablets: bool, mut emit: impl FnMut(&S
         origin: None,
         destination: None,
         notes: Vec::new(),
+        columns: Vec::new(),
     };
     for _ in 0..n {
         let d = zipf(&mut rng, DRUGS.len());
@@ -180,6 +181,24 @@ pub fn table_with(n: usize, seed: u64, tablets: bool) -> SeizureTable {
     // Generated rows are always valid for the table.
     generate_with(n, seed, tablets, |s| {
         let _ = t.push(s);
+    });
+    t
+}
+
+/// `n` synthetic rows (as [`table_with`], no tablets) with two kept source
+/// columns, as a national table's `District` (200 values) and `Unit` (6
+/// values, one row in ten without), for the cost of kept columns.
+pub fn table_with_kept_columns(n: usize, seed: u64) -> SeizureTable {
+    let mut t = SeizureTable::new();
+    t.reserve(n);
+    let mut rng = SplitMix64::new(seed ^ 0x5eed);
+    generate_with(n, seed, false, |s| {
+        let mut s = s.clone();
+        s.columns.push(("District".to_owned(), format!("District {}", zipf(&mut rng, 200))));
+        if rng.below(10) > 0 {
+            s.columns.push(("Unit".to_owned(), format!("Unit {}", rng.below(6))));
+        }
+        let _ = t.push(&s);
     });
     t
 }

@@ -74,7 +74,7 @@ impl PyResultTable {
     }
 
     /// A `pyarrow.Table`: every measure an exact decimal128, years, ranks and counts int64, flags bool.
-    fn to_arrow<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    pub(crate) fn to_arrow<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let batch = self.table.to_record_batch().map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
         let schema = batch.schema();
         PyTable::try_new(vec![batch], schema)?.into_pyarrow(py)
@@ -94,7 +94,7 @@ impl PyResultTable {
         format!("<narcostat.Result: {} rows>\n{}", self.table.rows, self.table.to_text())
     }
 
-    fn _repr_html_(&self) -> String {
+    pub(crate) fn _repr_html_(&self) -> String {
         self.table.to_html()
     }
 }

@@ -16,6 +16,14 @@ pub struct PySeizureTable {
     pub inner: SeizureTable,
 }
 
+impl PySeizureTable {
+    /// The first `n` records as a result table, made by the core.
+    fn records(&self, py: Python<'_>, n: usize) -> PyResult<PyResultTable> {
+        let rows: Vec<narcostat::Seizure> = self.inner.rows().take(n).collect();
+        PyResultTable::new(py, narcostat::result::ResultTable::records(&rows))
+    }
+}
+
 /// The table, or (table, rejected rows as dicts) when lenient.
 fn table_or_pair(py: Python<'_>, table: SeizureTable, report: &ReadReport, lenient: bool) -> PyResult<Py<PyAny>> {
     let t = Py::new(py, PySeizureTable { inner: table })?;
@@ -75,6 +83,29 @@ impl PySeizureTable {
 
     fn __repr__(&self) -> String {
         format!("<narcostat.SeizureTable: {} rows>", self.inner.len())
+    }
+
+    /// The names of the source columns kept from the file (usable as `column:NAME`).
+    #[getter]
+    fn kept_columns(&self) -> Vec<String> {
+        self.inner.column_names().into_iter().map(str::to_owned).collect()
+    }
+
+    /// The first `n` records as read (a `Result`: drug, name as written,
+    /// quantity and unit, period, place, agency, kept columns).
+    #[pyo3(signature = (n = 5))]
+    fn head(&self, py: Python<'_>, n: usize) -> PyResult<PyResultTable> {
+        self.records(py, n)
+    }
+
+    /// Every record as read, as a pyarrow Table (exact decimal quantities).
+    fn to_arrow<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.records(py, self.inner.len())?.to_arrow(py)
+    }
+
+    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
+        let head = self.records(py, 10)?;
+        Ok(format!("<p>narcostat.SeizureTable: {} rows</p>{}", self.inner.len(), head._repr_html_()))
     }
 
     /// Totals grouped by `by`; keywords: where, period, span_rule, fiscal_start, unit.

@@ -82,7 +82,7 @@ fn a_wide_table_reads_every_unit_and_does_not_sum_its_total_row() {
 }
 
 #[test]
-fn a_flagged_total_row_is_checked_and_unread_columns_are_named() {
+fn a_flagged_total_row_is_checked_and_unread_columns_are_kept() {
     let text = "Year,State,Heroin_Kg,Ganja_Kg,Is_Total_Row,Total_Arrested\n\
                 2020,Punjab,10,5,False,3\n2020,Assam,1,0,False,2\n2020,India,12,5,True,5\n";
     let path = write("flag.csv", text.as_bytes());
@@ -90,9 +90,11 @@ fn a_flagged_total_row_is_checked_and_unread_columns_are_named() {
     // Issue 11: a flagged row's drug cells were discarded instead of checked.
     assert!(check.contains("1 of 2 stated totals differ"), "{check}");
     assert!(check.contains("stated exactly 12 kg, items 11 kg"), "{check}");
-    assert!(check.contains("columns not read: Total_Arrested"), "{check}");
-    let (_, _, stderr) = run(&["summary", "--by", "drug"], &path);
-    assert!(stderr.contains("columns not read: Total_Arrested"), "{stderr}");
+    // The column no field reads is kept with the records (`column:NAME`), not reported as unread.
+    assert!(!check.contains("columns not read"), "{check}");
+    let (_, out, stderr) = run(&["summary", "--by", "column:Total_Arrested", "--format", "csv"], &path);
+    assert!(!stderr.contains("columns not read"), "{stderr}");
+    assert!(out.contains("\n3,15,") && out.contains("\n2,1,"), "{out}");
     assert_eq!(summary_by_drug(&path)["Heroin"].0, "11");
 }
 

@@ -90,14 +90,17 @@ pub const RECORD_COLUMNS: [&str; 16] = [
     "destination",
 ];
 
-/// Records as rows: the quantity exactly in the unit it was reported in.
+/// Records as rows: the quantity exactly in the unit it was reported in;
+/// after the [`RECORD_COLUMNS`], the source columns the records kept
+/// ([`Seizure::columns`]), headed by their names as written.
 pub fn records_rows(seizures: &[Seizure]) -> (Vec<String>, Vec<Vec<Cell>>) {
+    let kept = crate::result::kept_names(seizures);
     let text = |s: &Option<String>| s.as_ref().map_or(Cell::Empty, |t| Cell::Text(t.clone()));
     let country = |c: Option<crate::CountryCode>| c.map_or(Cell::Empty, |c| Cell::Text(c.to_string()));
     let rows = seizures
         .iter()
         .map(|s| {
-            vec![
+            let fixed = [
                 Cell::Text(s.substance.drug.slug().to_owned()),
                 Cell::Text(s.substance.drug.group().slug().to_owned()),
                 Cell::Text(s.substance.name.clone()),
@@ -114,10 +117,12 @@ pub fn records_rows(seizures: &[Seizure]) -> (Vec<String>, Vec<Vec<Cell>>) {
                 text(&s.agency),
                 country(s.origin),
                 country(s.destination),
-            ]
+            ];
+            let extra = kept.iter().map(|name| s.column_exact(name).map_or(Cell::Empty, |v| Cell::Text(v.to_owned())));
+            fixed.into_iter().chain(extra).collect()
         })
         .collect();
-    (RECORD_COLUMNS.iter().map(|c| (*c).to_owned()).collect(), rows)
+    (RECORD_COLUMNS.iter().map(|c| (*c).to_owned()).chain(kept).collect(), rows)
 }
 
 /// Records as CSV.

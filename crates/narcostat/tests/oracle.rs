@@ -121,7 +121,7 @@ fn key_of(by: &[GroupKey], rule: SpanRule, s: &Seizure) -> (Vec<KeyValue>, bool)
     let mut attributable = true;
     let key = by
         .iter()
-        .map(|k| match *k {
+        .map(|k| match k.clone() {
             GroupKey::Drug => KeyValue::Drug(s.substance.drug),
             GroupKey::DrugGroup => KeyValue::DrugGroup(s.substance.drug.group()),
             GroupKey::DrugFamily => KeyValue::DrugFamily(s.substance.drug.family()),
@@ -138,6 +138,7 @@ fn key_of(by: &[GroupKey], rule: SpanRule, s: &Seizure) -> (Vec<KeyValue>, bool)
             GroupKey::Agency => text(s.agency.as_ref()),
             GroupKey::Origin => country(s.origin),
             GroupKey::Destination => country(s.destination),
+            GroupKey::Column(name) => s.column(&name).map_or(KeyValue::Missing, |v| KeyValue::Text(v.to_owned())),
             GroupKey::Time(g) => match bucket(g, rule, s.period) {
                 Some(index) => KeyValue::Bucket { granularity: g, index },
                 None => {
@@ -398,6 +399,7 @@ fn seizure(spec: &RowSpec, pools: Pools) -> Seizure {
         origin: spec.route.0.map(code),
         destination: spec.route.1.map(code),
         notes: Vec::new(),
+        columns: Vec::new(),
     }
 }
 
@@ -499,6 +501,7 @@ fn arb_filter() -> impl Strategy<Value = Filter> {
                 agencies,
                 origins,
                 destinations,
+                columns: Vec::new(),
             },
         )
 }

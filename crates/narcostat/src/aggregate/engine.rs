@@ -355,6 +355,11 @@ fn for_each_code<'a, T: ?Sized + 'a>(
         Source::Agency => each!(table.agency),
         Source::Route => each!(table.route),
         Source::CountUnit => each!(table.unit),
+        Source::Column(i) => {
+            if let Some(column) = table.extra.get(i) {
+                each!(column.codes)
+            }
+        }
         Source::Time => {
             let Some(tp) = plan.time.as_ref() else {
                 return;
@@ -396,7 +401,8 @@ fn apply_filter(
             && f.name.as_ref().is_none_or(|m| m[table.name[r] as usize])
             && f.place.as_ref().is_none_or(|m| m[table.place[r] as usize])
             && f.agency.as_ref().is_none_or(|m| m[usize::from(table.agency[r])])
-            && f.route.as_ref().is_none_or(|m| m[usize::from(table.route[r])]);
+            && f.route.as_ref().is_none_or(|m| m[usize::from(table.route[r])])
+            && f.columns.iter().all(|(c, m)| m[table.extra[*c].codes[r] as usize]);
         if !ok {
             acc.filtered_out += 1;
             skip(i);

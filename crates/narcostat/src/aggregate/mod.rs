@@ -32,6 +32,20 @@ pub enum AggregateError {
     /// The query is invalid.
     #[error(transparent)]
     Query(#[from] QueryError),
+    /// The query names a kept source column (`column:NAME`) the table does not have.
+    #[error(
+        "the table has no column {name:?}{}; its kept columns are: {}",
+        crate::substance::did_you_mean_text(.suggestions),
+        if .columns.is_empty() { "none".to_owned() } else { .columns.join(", ") }
+    )]
+    UnknownColumn {
+        /// The name as given.
+        name: String,
+        /// The closest kept column names.
+        suggestions: Vec<String>,
+        /// Every kept column of the table.
+        columns: Vec<String>,
+    },
     /// A group's sum went beyond the exact range.
     #[error("the sum of group {group} overflows")]
     Overflow {
@@ -170,7 +184,7 @@ impl SeizureTable {
     /// Aggregates the table (on all cores with the `parallel` feature).
     pub fn aggregate(&self, query: &Query) -> Result<Aggregate, AggregateError> {
         query.validate()?;
-        let plan = plan::plan(self, query);
+        let plan = plan::plan(self, query)?;
         let acc = engine::run(self, &plan, query.period, query.span_rule);
         finish(self, query, &plan, &acc)
     }
@@ -334,7 +348,7 @@ impl Aggregate {
             let describe = |q: &Query| {
                 format!(
                     "by {:?}, period {:?}",
-                    q.by.iter().map(|k| k.name()).collect::<Vec<_>>(),
+                    q.by.iter().map(GroupKey::name).collect::<Vec<_>>(),
                     q.period.map(|p| p.to_string())
                 )
             };

@@ -1,6 +1,7 @@
 //! From a query to per-row codes: lookup tables for each grouping key and
 //! for the filter, computed once per query over the table's dictionaries.
 
+use super::AggregateError;
 use super::key::KeyValue;
 use crate::period::{Date, Granularity};
 use crate::place::Place;
@@ -13,6 +14,8 @@ use std::collections::HashMap;
 /// Which column a key reads.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Source {
+    /// A kept source column, by index into the table's extra columns.
+    Column(usize),
     Drug,
     Name,
     Place,
@@ -82,6 +85,8 @@ pub(super) struct FilterPlan {
     pub place: Option<Vec<bool>>,
     pub agency: Option<Vec<bool>>,
     pub route: Option<Vec<bool>>,
+    /// Kept source columns: (index into the table's extra columns, mask over its values).
+    pub columns: Vec<(usize, Vec<bool>)>,
 }
 
 impl FilterPlan {
@@ -91,6 +96,7 @@ impl FilterPlan {
             && self.place.is_none()
             && self.agency.is_none()
             && self.route.is_none()
+            && self.columns.is_empty()
     }
 }
 
@@ -141,7 +147,7 @@ fn text_or_missing(t: Option<&String>) -> KeyValue {
 }
 
 /// The value of a place key for one place.
-fn place_value(key: GroupKey, p: &Place) -> KeyValue {
+fn place_value(key: &GroupKey, p: &Place) -> KeyValue {
     match key {
         GroupKey::Country => p.country.map_or(KeyValue::Missing, KeyValue::Country),
         GroupKey::Region => p.region().map_or(KeyValue::Missing, KeyValue::Region),
@@ -153,7 +159,20 @@ fn place_value(key: GroupKey, p: &Place) -> KeyValue {
     }
 }
 
-fn plan_key(table: &SeizureTable, key: GroupKey) -> KeyPlan {
+/// The index of the kept column `name` (case-insensitive), or the error
+/// listing the table's kept columns.
+fn kept_column(table: &SeizureTable, name: &str) -> Result<usize, AggregateError> {
+    table.extra.iter().position(|c| c.name.eq_ignore_ascii_case(name)).ok_or_else(|| {
+        let columns: Vec<String> = table.column_names().into_iter().map(str::to_owned).collect();
+        AggregateError::UnknownColumn {
+            name: name.to_owned(),
+            suggestions: crate::vocabulary::suggest(name, columns.iter().map(|c| (c.as_str(), c.as_str()))),
+            columns,
+        }
+    })
+}
+
+fn plan_key(table: &SeizureTable, key: &GroupKey) -> Result<KeyPlan, AggregateError> {
     let mut dense = Dense::new();
     let (source, lut): (Source, Vec<u32>) = match key {
         GroupKey::Drug => (Source::Drug, Drug::ALL.iter().map(|&d| dense.code(KeyValue::Drug(d))).collect()),
@@ -184,16 +203,21 @@ fn plan_key(table: &SeizureTable, key: GroupKey) -> KeyPlan {
                 .values()
                 .iter()
                 .map(|(o, d)| {
-                    let c = if key == GroupKey::Origin { o } else { d };
+                    let c = if *key == GroupKey::Origin { o } else { d };
                     dense.code(c.map_or(KeyValue::Missing, KeyValue::Country))
                 })
                 .collect();
             (Source::Route, lut)
         }
         GroupKey::Time(_) => (Source::Time, Vec::new()),
+        GroupKey::Column(name) => {
+            let i = kept_column(table, name)?;
+            let values = table.extra[i].values.values();
+            (Source::Column(i), values.iter().map(|v| dense.code(text_or_missing(v.as_ref()))).collect())
+        }
     };
     let cardinality = dense.values.len();
-    KeyPlan::new(source, lut, dense.values, cardinality)
+    Ok(KeyPlan::new(source, lut, dense.values, cardinality))
 }
 
 /// The hidden key that keeps counts of different kinds of items apart: one
@@ -255,7 +279,7 @@ fn mask<T>(values: &[T], keep: impl Fn(&T) -> bool) -> Vec<bool> {
     values.iter().map(keep).collect()
 }
 
-fn plan_filter(table: &SeizureTable, f: &Filter) -> FilterPlan {
+fn plan_filter(table: &SeizureTable, f: &Filter) -> Result<FilterPlan, AggregateError> {
     let mut plan = FilterPlan::default();
     if !f.drugs.is_empty() || !f.families.is_empty() || !f.groups.is_empty() {
         plan.drug = Some(mask(Drug::ALL, |&d| f.keeps_drug(d)));
@@ -278,15 +302,22 @@ fn plan_filter(table: &SeizureTable, f: &Filter) -> FilterPlan {
                 && (f.destinations.is_empty() || d.is_some_and(|d| f.destinations.contains(&d)))
         }));
     }
-    plan
+    for (name, wanted) in &f.columns {
+        let i = kept_column(table, name)?;
+        let keeps = |v: &Option<String>| {
+            v.as_deref().is_some_and(|v| wanted.iter().any(|w| w.trim().to_lowercase() == v.trim().to_lowercase()))
+        };
+        plan.columns.push((i, mask(table.extra[i].values.values(), keeps)));
+    }
+    Ok(plan)
 }
 
-pub(super) fn plan(table: &SeizureTable, query: &Query) -> Plan {
+pub(super) fn plan(table: &SeizureTable, query: &Query) -> Result<Plan, AggregateError> {
     let mut keys = Vec::with_capacity(query.by.len());
     let mut time = None;
-    for &k in &query.by {
-        let mut kp = plan_key(table, k);
-        if let GroupKey::Time(g) = k {
+    for k in &query.by {
+        let mut kp = plan_key(table, k)?;
+        if let GroupKey::Time(g) = *k {
             let (tp, values) = plan_time(table, g);
             let n = values.len();
             kp = KeyPlan::new(Source::Time, Vec::new(), values, n);
@@ -297,5 +328,5 @@ pub(super) fn plan(table: &SeizureTable, query: &Query) -> Plan {
     let (count_key, count_units) = plan_count_units(table);
     keys.push(count_key);
     let layout = lay_out(&mut keys);
-    Plan { keys, time, filter: plan_filter(table, &query.filter), count_units, layout }
+    Ok(Plan { keys, time, filter: plan_filter(table, &query.filter)?, count_units, layout })
 }

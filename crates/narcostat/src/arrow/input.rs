@@ -26,6 +26,10 @@
 //! is not zero but below the base unit is an error naming the row and column;
 //! a null is an empty cell ("no quantity", or an error with
 //! [`crate::read::Missing::Reject`]).
+//!
+//! Columns that map to no role are kept with the records as text
+//! ([`crate::Seizure::columns`]; a null is a missing value), and can be
+//! grouped and filtered on as `column:NAME`.
 
 use crate::quantity::{DecimalMark, Unit};
 use crate::read::{BatchError, CellRows, ColumnMap, Format, ReadError, ReadOptions, ReadReport, Record, RowError};
@@ -220,8 +224,17 @@ pub fn read_batches(
     }
     let mut report = rows.finish();
     report.format = format!("arrow ({})", report.format);
+    // Columns the layout does not read are kept with the records
+    // (`Seizure::columns`); only those without a text form are unread.
     let header = names_of(first);
-    report.unread_columns.extend(header.into_iter().zip(&plan.used).filter(|(_, used)| !**used).map(|(n, _)| n));
+    let textless = first.columns().iter().map(|a| text_column(a, options.decimal_mark).is_none());
+    report.unread_columns.extend(
+        header
+            .into_iter()
+            .zip(plan.used.iter().zip(textless))
+            .filter(|(_, (used, no_text))| !**used && *no_text)
+            .map(|(n, _)| n),
+    );
     table.shrink_to_fit();
     Ok((table, totals, report))
 }
@@ -275,6 +288,8 @@ fn fill_record(
                 }
                 record.push_field(range);
             }
+            // The end is read in the date's field: not a column of its own to keep.
+            Some((_, end)) if c == end => record.push_field(""),
             _ => record.push_field(cell(text.as_ref(), row)),
         }
     }

@@ -68,10 +68,12 @@ fn source_key(data: &TableDataset, r: usize) -> (u16, u32) {
     (data.table().agency[r], data.document_code(r))
 }
 
-/// Every other field: name, unit as written, seizure events, route, details.
-fn rest_key(data: &TableDataset, r: usize) -> (u32, u8, u32, u16, u32) {
+/// Every other field: name, unit as written, seizure events, route, details,
+/// kept source columns (a CBP land filter).
+fn rest_key(data: &TableDataset, r: usize) -> ((u32, u8, u32, u16, u32), Vec<u32>) {
     let t = data.table();
-    (t.name[r], t.unit[r], t.seizures[r], t.route[r], data.detail_code(r))
+    let kept = t.extra.iter().map(|c| c.codes.get(r).copied().unwrap_or(0)).collect();
+    ((t.name[r], t.unit[r], t.seizures[r], t.route[r], data.detail_code(r)), kept)
 }
 
 /// Likely duplicate records, as groups ordered by their first record. A group

@@ -42,7 +42,7 @@ fn the_same_row_twice_is_one_group_of_two() {
 
 #[test]
 fn rows_that_differ_in_a_note_or_a_name_are_not_identical() {
-    // Same AOR, month, drug and amount; another land filter (kept as a note).
+    // Same AOR, month, drug and amount; another land filter (a kept column).
     let a = "2024,OCT,Office of Field Operations,Southwest Border,Land,EL PASO FIELD OFFICE,Heroin,1,100\n";
     let b = "2024,OCT,Office of Field Operations,Southwest Border,Other,EL PASO FIELD OFFICE,Heroin,1,100\n";
     let (data, _) = read(&format!("{CBP}{a}{b}"), &ReadOptions::default());

@@ -16,8 +16,11 @@ mod place_match;
 /// granularities `day`, `week`, `month`, `quarter`, `year`, `fiscal-year`,
 /// `solar-hijri-month`, `solar-hijri-year`.
 ///
-/// Its serde form is the word (`"year"`, `"drug-group"`); see [`crate::vocabulary`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// A source column kept from the file is `column:NAME` (the name as
+/// written in the file's header, matched case-insensitively when the query runs).
+///
+/// Its serde form is the word (`"year"`, `"drug-group"`, `"column:Region"`); see [`crate::vocabulary`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum GroupKey {
     /// The classified drug.
     Drug,
@@ -49,6 +52,8 @@ pub enum GroupKey {
     Destination,
     /// A time bucket.
     Time(Granularity),
+    /// A source column kept from the file (`column:Region`), by its header name.
+    Column(String),
 }
 
 /// A grouping key name that narcostat does not know (with suggestions).
@@ -62,6 +67,7 @@ impl GroupKey {
     /// assert_eq!(GroupKey::parse("drug-group").unwrap(), GroupKey::DrugGroup);
     /// assert_eq!(GroupKey::parse("fiscal-year").unwrap(), GroupKey::Time(Granularity::US_FISCAL_YEAR));
     /// assert!(GroupKey::parse("colour").is_err());
+    /// assert_eq!(GroupKey::parse("column:Region").unwrap(), GroupKey::Column("Region".into()));
     /// ```
     pub fn parse(name: &str) -> Result<Self, UnknownKey> {
         name.parse()
@@ -73,11 +79,13 @@ impl GroupKey {
     }
 
     /// The name in the shared vocabulary (also the column name in output):
-    /// `fiscal-year` whatever month the fiscal year starts in.
-    pub fn name(self) -> &'static str {
+    /// `fiscal-year` whatever month the fiscal year starts in, `column:Region`
+    /// for a kept source column.
+    pub fn name(&self) -> String {
         match self {
-            Self::Time(g) => g.name(),
-            other => crate::vocabulary::dimension_word(other),
+            Self::Time(g) => g.name().to_owned(),
+            Self::Column(name) => format!("{}{name}", crate::vocabulary::COLUMN_PREFIX),
+            other => crate::vocabulary::dimension_word(other).to_owned(),
         }
     }
 }
@@ -132,6 +140,10 @@ pub struct Filter {
     /// Destination countries.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub destinations: Vec<CountryCode>,
+    /// Kept source columns: (column name, the values any of which matches,
+    /// compared case-insensitively) — `column:Region=Europe`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub columns: Vec<(String, Vec<String>)>,
 }
 
 /// A filter condition that cannot be understood.
@@ -146,7 +158,7 @@ pub enum FilterError {
     },
     /// The key is not a dimension one can filter on.
     #[error(
-        "cannot filter on {key:?}: filter on drug, drug-family, drug-group, name, country, region, sub-region, unodc-region, unodc-sub-region, province, locality, agency, origin or destination (time is chosen with the period)"
+        "cannot filter on {key:?}: filter on drug, drug-family, drug-group, name, country, region, sub-region, unodc-region, unodc-sub-region, province, locality, agency, origin, destination or column:NAME (time is chosen with the period)"
     )]
     Key {
         /// The key.
@@ -182,7 +194,8 @@ impl Filter {
     /// Adds one condition `key=value`, where value may list alternatives
     /// separated by `|` (`drug=opium|heroin`). Keys: drug, drug-family,
     /// drug-group, name, country, region, sub-region, unodc-region,
-    /// unodc-sub-region, province, locality, agency, origin, destination.
+    /// unodc-sub-region, province, locality, agency, origin, destination, and
+    /// `column:NAME` for a source column kept from the file (`column:Region=Europe`).
     ///
     /// A `drug` word takes its widest natural meaning (see
     /// [`resolve_word`](crate::substance::resolve_word)): "cocaine" is the
@@ -212,17 +225,13 @@ impl Filter {
             return Err(FilterError::Key { key: key.to_owned() });
         }
         for v in value.split('|').map(str::trim).filter(|v| !v.is_empty()) {
-            self.add_value(k, v)?;
+            self.add_value(&k, v)?;
         }
         Ok(())
     }
 
-    fn add_value(&mut self, k: GroupKey, v: &str) -> Result<(), FilterError> {
-        let bad = |suggestions: Vec<String>| FilterError::Value {
-            key: k.name().to_owned(),
-            value: v.to_owned(),
-            suggestions,
-        };
+    fn add_value(&mut self, k: &GroupKey, v: &str) -> Result<(), FilterError> {
+        let bad = |suggestions: Vec<String>| FilterError::Value { key: k.name(), value: v.to_owned(), suggestions };
         let country = || CountryCode::resolve(v).ok_or_else(|| bad(Vec::new()));
         match k {
             GroupKey::Drug => self.add_word(v).map_err(|e| bad(e.suggestions))?,
@@ -250,7 +259,11 @@ impl Filter {
             GroupKey::Agency => self.agencies.push(v.to_owned()),
             GroupKey::Origin => self.origins.push(country()?),
             GroupKey::Destination => self.destinations.push(country()?),
-            GroupKey::Time(_) => return Err(FilterError::Key { key: k.name().to_owned() }),
+            GroupKey::Time(_) => return Err(FilterError::Key { key: k.name() }),
+            GroupKey::Column(name) => match self.columns.iter_mut().find(|(n, _)| n == name) {
+                Some((_, values)) => values.push(v.to_owned()),
+                None => self.columns.push((name.clone(), vec![v.to_owned()])),
+            },
         }
         Ok(())
     }
@@ -374,8 +387,8 @@ impl Query {
         if let Some(p) = self.period {
             p.check()?;
         }
-        let times: Vec<_> = self.by.iter().filter(|k| matches!(k, GroupKey::Time(_))).collect();
-        if let [a, b, ..] = times.as_slice() {
+        let times: Vec<&GroupKey> = self.by.iter().filter(|k| matches!(k, GroupKey::Time(_))).collect();
+        if let [GroupKey::Time(a), GroupKey::Time(b), ..] = times.as_slice() {
             return Err(QueryError::TwoTimeKeys { first: a.name(), second: b.name() });
         }
         Ok(())

@@ -87,8 +87,8 @@ pub enum Format {
     /// columns and an optional `Is_Total_Row` flag. A row flagged as a total,
     /// or whose place is "Total", "Grand Total" or "All India", states totals
     /// that are checked against the other rows, never summed with them.
-    /// Columns the layout does not read are listed in
-    /// [`ReadReport::unread_columns`](super::ReadReport::unread_columns).
+    /// Columns the layout does not read (a `District`, `Total_Arrested`) are
+    /// kept with each record ([`Seizure::columns`](crate::Seizure::columns)).
     Wide,
     /// Any other table, through a column mapping: given, or detected from
     /// the header words when the header is none of the layouts above (see

@@ -5,6 +5,7 @@ use super::csv_driver::{CellError, Row, RowParser};
 use super::error::{ReadError, RowError};
 use super::format::ColumnMap;
 use super::header_words::header_unit;
+use super::kept::KeptColumns;
 use super::layouts::bare_seizure;
 use super::options::{ReadOptions, Record};
 use super::time_cells::{YearKind, date_in, is_month_header, year_in, year_month};
@@ -42,6 +43,8 @@ pub(super) struct Generic {
     destination: Option<usize>,
     mapping: Vec<(String, String)>,
     zero_cells: u64,
+    /// The columns mapped to no role.
+    kept: KeptColumns,
 }
 
 impl Generic {
@@ -62,7 +65,7 @@ impl Generic {
             .chain(&map.measures)
             .map(|h| need(h).map(|index| QuantityColumn { index, header_unit: header_unit(&header[index]) }))
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(Self {
+        let mut this = Self {
             names: cells::Names::default(),
             file: file.to_owned(),
             opts: opts.clone(),
@@ -83,7 +86,29 @@ impl Generic {
             destination: opt(&map.destination)?,
             mapping: super::mapping_report::mapping_of(map, header),
             zero_cells: 0,
-        })
+            kept: KeptColumns::default(),
+        };
+        this.kept = KeptColumns::new(header, &this.used());
+        Ok(this)
+    }
+
+    /// The columns the mapping reads.
+    fn used(&self) -> Vec<usize> {
+        let optional = [
+            self.unit,
+            self.date,
+            self.end,
+            self.year.map(|(c, _)| c),
+            self.country,
+            self.province,
+            self.locality,
+            self.agency,
+            self.seizures,
+            self.origin,
+            self.destination,
+        ];
+        let quantities = self.quantities.iter().map(|q| q.index);
+        std::iter::once(self.substance).chain(quantities).chain(optional.into_iter().flatten()).collect()
     }
 
     /// The quantity of one cell: with the unit cell's unit, else the unit
@@ -189,6 +214,7 @@ impl RowParser for Generic {
         let origin = self.origin.map(|c| cells::country(row, c)).transpose()?.flatten();
         let destination = self.destination.map(|c| cells::country(row, c)).transpose()?.flatten();
         let source = self.opts.source_of(&self.file, row.line);
+        let kept = self.kept.values(row);
         for (k, quantity) in quantities.into_iter().enumerate() {
             let mut s = bare_seizure(substance.clone(), quantity, period, place.clone(), source.clone());
             s.agency = text(self.agency);
@@ -196,6 +222,7 @@ impl RowParser for Generic {
             s.seizures = seizures.filter(|_| k == 0);
             s.origin = origin;
             s.destination = destination;
+            s.columns = kept.clone();
             out.push(Record::Seizure(s));
         }
         Ok(())

@@ -4,6 +4,7 @@ use super::cells::{self, comma_unless_point, find, is_missing};
 use super::csv_driver::{CellError, Row, RowParser};
 use super::error::{ReadError, RowError};
 use super::format::{Format, total_column, wide_column};
+use super::kept::KeptColumns;
 use super::options::{ReadOptions, Record};
 use crate::period::Period;
 use crate::place::{CountryCode, Place};
@@ -17,39 +18,9 @@ pub(crate) fn parser(
     file: &str,
     opts: &ReadOptions,
 ) -> Result<Box<dyn RowParser>, ReadError> {
-    let need = |names: &[&str]| {
-        find(header, names)
-            .ok_or_else(|| ReadError::MissingColumn { file: file.to_owned(), column: names[0].to_owned() })
-    };
     Ok(match format {
-        Format::UnodcAnnual | Format::UnodcSubregional => Box::new(Unodc {
-            names: cells::Names::default(),
-            file: file.to_owned(),
-            opts: opts.clone(),
-            country: find(header, &["country"]),
-            code: need(&["ISO Code", "CountryCode"])?,
-            drug: need(&["Drug"])?,
-            specific: find(header, &["SpecificDrugName"]),
-            year: need(&["Year"])?,
-            kg: need(&["KG Equivalent", "KgEquivalent"])?,
-            comment: find(header, &["Comment"]),
-            semicolon_convention: *format == Format::UnodcSubregional,
-            flagged: 0,
-        }),
-        Format::Cbp => Box::new(Cbp {
-            names: cells::Names::default(),
-            file: file.to_owned(),
-            opts: opts.clone(),
-            fy: need(&["FY"])?,
-            month: need(&["Month (abbv)"])?,
-            component: find(header, &["Component"]),
-            region: find(header, &["Region"]),
-            land: find(header, &["Land Filter"]),
-            office: find(header, &["Area of Responsibility", "Branch"]),
-            drug: need(&["Drug Type"])?,
-            events: find(header, &["Count of Event"]),
-            lbs: need(&["Sum Qty (lbs)"])?,
-        }),
+        Format::UnodcAnnual | Format::UnodcSubregional => Box::new(Unodc::new(format, header, file, opts)?),
+        Format::Cbp => Box::new(Cbp::new(header, file, opts)?),
         Format::Wide => Box::new(Wide::new(header, file, opts)?),
         Format::Generic(map) => Box::new(super::generic::Generic::new(map, header, file, opts)?),
         Format::Json | Format::Ndjson => {
@@ -58,6 +29,14 @@ pub(crate) fn parser(
                 header: "JSON is not a CSV layout".to_owned(),
             });
         }
+    })
+}
+
+/// The index of a column the layout needs, or the error naming it.
+fn need(header: &[String], file: &str, names: &[&str]) -> Result<usize, ReadError> {
+    find(header, names).ok_or_else(|| ReadError::MissingColumn {
+        file: file.to_owned(),
+        column: names.first().copied().unwrap_or_default().to_owned(),
     })
 }
 
@@ -79,6 +58,7 @@ pub(super) fn bare_seizure(
         origin: None,
         destination: None,
         notes: Vec::new(),
+        columns: Vec::new(),
     }
 }
 
@@ -99,6 +79,37 @@ struct Unodc {
     semicolon_convention: bool,
     /// Records flagged so far (plants in the kg column).
     flagged: u64,
+    /// The columns it does not read (`Region`, `SubRegion`, `Drug Group`).
+    kept: KeptColumns,
+}
+
+impl Unodc {
+    fn new(format: &Format, header: &[String], file: &str, opts: &ReadOptions) -> Result<Self, ReadError> {
+        let country = find(header, &["country"]);
+        let code = need(header, file, &["ISO Code", "CountryCode"])?;
+        let drug = need(header, file, &["Drug"])?;
+        let specific = find(header, &["SpecificDrugName"]);
+        let year = need(header, file, &["Year"])?;
+        let kg = need(header, file, &["KG Equivalent", "KgEquivalent"])?;
+        let comment = find(header, &["Comment"]);
+        let used: Vec<usize> =
+            [Some(code), Some(drug), Some(year), Some(kg), country, specific, comment].into_iter().flatten().collect();
+        Ok(Self {
+            names: cells::Names::default(),
+            file: file.to_owned(),
+            opts: opts.clone(),
+            country,
+            code,
+            drug,
+            specific,
+            year,
+            kg,
+            comment,
+            semicolon_convention: *format == Format::UnodcSubregional,
+            flagged: 0,
+            kept: KeptColumns::new(header, &used),
+        })
+    }
 }
 
 /// Drugs that UNODC tables report in the kg column although they are counted.
@@ -149,6 +160,7 @@ impl RowParser for Unodc {
                 s.notes.push(text.to_owned());
             }
         }
+        s.columns = self.kept.values(row);
         out.push(Record::Seizure(s));
         Ok(())
     }
@@ -167,12 +179,39 @@ struct Cbp {
     fy: usize,
     month: usize,
     component: Option<usize>,
-    region: Option<usize>,
-    land: Option<usize>,
     office: Option<usize>,
     drug: usize,
     events: Option<usize>,
     lbs: usize,
+    /// The columns it does not read (`Region`, `Land Filter`, ...).
+    kept: KeptColumns,
+}
+
+impl Cbp {
+    fn new(header: &[String], file: &str, opts: &ReadOptions) -> Result<Self, ReadError> {
+        let fy = need(header, file, &["FY"])?;
+        let month = need(header, file, &["Month (abbv)"])?;
+        let component = find(header, &["Component"]);
+        let office = find(header, &["Area of Responsibility", "Branch"]);
+        let drug = need(header, file, &["Drug Type"])?;
+        let events = find(header, &["Count of Event"]);
+        let lbs = need(header, file, &["Sum Qty (lbs)"])?;
+        let used: Vec<usize> =
+            [Some(fy), Some(month), Some(drug), Some(lbs), component, office, events].into_iter().flatten().collect();
+        Ok(Self {
+            names: cells::Names::default(),
+            file: file.to_owned(),
+            opts: opts.clone(),
+            fy,
+            month,
+            component,
+            office,
+            drug,
+            events,
+            lbs,
+            kept: KeptColumns::new(header, &used),
+        })
+    }
 }
 
 const MONTHS: [&str; 12] = [
@@ -237,14 +276,7 @@ impl RowParser for Cbp {
             Some(c) => cells::count(row, c)?,
             None => None,
         };
-        for (col, label) in [(self.region, "CBP region"), (self.land, "land filter")] {
-            if let Some(c) = col {
-                let v = row.get(c);
-                if !v.is_empty() {
-                    s.notes.push(format!("{label}: {v}"));
-                }
-            }
-        }
+        s.columns = self.kept.values(row);
         if fytd {
             s.notes.push(format!("fiscal year {fy} to date"));
         }
@@ -296,7 +328,8 @@ struct Wide {
     columns: Vec<WideColumn>,
     is_total: Option<usize>,
     totals: Vec<TotalColumn>,
-    unread: Vec<String>,
+    /// The columns it does not read (a `District`, `Total_Cases`): kept with each record.
+    kept: KeptColumns,
     zero_cells: u64,
 }
 
@@ -349,7 +382,7 @@ impl Wide {
             } else if place.is_none() && !crate::substance::normalize(h).starts_with("total") {
                 place = Some(i);
             } else {
-                unread.push(h.clone());
+                unread.push(i);
             }
         }
         Ok(Self {
@@ -361,7 +394,7 @@ impl Wide {
             columns,
             is_total,
             totals,
-            unread,
+            kept: KeptColumns::new(header, &(0..header.len()).filter(|i| !unread.contains(i)).collect::<Vec<_>>()),
             zero_cells: 0,
         })
     }
@@ -474,6 +507,7 @@ impl RowParser for Wide {
         };
         let stated = Stated { period, place: &row_place, source: &source };
         let row_name = place_name.as_deref().unwrap_or("");
+        let kept = self.kept.values(row);
         for (k, q) in cells_read {
             let c = &self.columns[k];
             match q {
@@ -483,13 +517,11 @@ impl RowParser for Wide {
                     crate::DrugList { drugs: vec![c.substance.drug], groups: Vec::new() },
                     format!("{} column of the total row {row_name:?}", self.header[c.index]),
                 )),
-                Some(q) if q.base() > 0 => out.push(Record::Seizure(bare_seizure(
-                    c.substance.clone(),
-                    Some(q),
-                    period,
-                    row_place.clone(),
-                    source.clone(),
-                ))),
+                Some(q) if q.base() > 0 => {
+                    let mut s = bare_seizure(c.substance.clone(), Some(q), period, row_place.clone(), source.clone());
+                    s.columns.clone_from(&kept);
+                    out.push(Record::Seizure(s));
+                }
                 // Zero or empty cells of a wide table mean "nothing seized".
                 _ if !is_total => self.zero_cells += 1,
                 _ => {}
@@ -506,9 +538,5 @@ impl RowParser for Wide {
 
     fn zero_cells(&self) -> u64 {
         self.zero_cells
-    }
-
-    fn unread_columns(&self) -> Vec<String> {
-        self.unread.clone()
     }
 }

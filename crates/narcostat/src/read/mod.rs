@@ -53,6 +53,7 @@ mod header_words;
 mod json;
 mod json_shape;
 mod json_text;
+pub(crate) mod kept;
 mod layouts;
 mod mapping_report;
 mod note;

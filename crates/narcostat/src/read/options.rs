@@ -141,8 +141,11 @@ pub struct ReadReport {
     pub flagged: u64,
     /// Zero cells of wide tables, which stand for "nothing seized" and give no record.
     pub zero_cells: u64,
-    /// Columns of the input that the layout does not read (e.g. a wide
-    /// table's `Total_Arrested`): their values are in no record.
+    /// Columns of the input that are neither read nor kept: their values are
+    /// in no record. Columns the layout does not read but that have text
+    /// (a wide table's `Total_Arrested`, UNODC's `Region`) are kept with the
+    /// records instead ([`Seizure::columns`](crate::Seizure::columns), `column:NAME`);
+    /// what remains here is an Arrow column without a text form.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unread_columns: Vec<String>,
     /// The column mapping used, role word → header, for generic tables

@@ -2,6 +2,7 @@
 
 mod activity;
 mod dataset;
+mod kept_columns_serde;
 mod reported_total;
 mod seizure;
 

@@ -25,6 +25,12 @@ use serde::{Deserialize, Serialize};
 /// }"#).unwrap();
 /// assert_eq!(s.quantity.unwrap().to_string(), "47767 kg");
 /// assert_eq!(s.seizures, None);
+/// let kept: Seizure = serde_json::from_str(r#"{
+///   "substance": {"drug": "heroin", "name": "Heroin"},
+///   "period": {"start": "2018-01-01", "end": "2018-12-31"},
+///   "columns": {"Region": "Europe", "SubRegion": "South-Eastern Europe"}
+/// }"#).unwrap();
+/// assert_eq!(kept.columns[1], ("SubRegion".to_owned(), "South-Eastern Europe".to_owned()));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Seizure {
@@ -58,6 +64,11 @@ pub struct Seizure {
     /// (e.g. "cannabis plants reported in the kg column: read as plants").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// The source's own columns that map to no field, in the file's order:
+    /// (column name as written in the header, value as written). Empty cells
+    /// are left out. Serde form: a JSON object, `{"Region": "Europe"}`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", with = "super::kept_columns_serde")]
+    pub columns: Vec<(String, String)>,
 }
 
 impl Seizure {
@@ -75,6 +86,25 @@ impl Seizure {
             origin: None,
             destination: None,
             notes: Vec::new(),
+            columns: Vec::new(),
         }
+    }
+
+    /// The value of the kept source column `name` (matched case-insensitively), if any.
+    ///
+    /// ```
+    /// use narcostat::Seizure;
+    /// let mut s = narcostat::seed::bulletin_2021_02().seizures[0].clone();
+    /// s.columns.push(("Region".into(), "Asia".into()));
+    /// assert_eq!(s.column("region"), Some("Asia"));
+    /// assert_eq!(s.column("District"), None);
+    /// ```
+    pub fn column(&self, name: &str) -> Option<&str> {
+        self.columns.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+
+    /// The value of the kept source column named exactly `name`, if any.
+    pub(crate) fn column_exact(&self, name: &str) -> Option<&str> {
+        self.columns.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
     }
 }

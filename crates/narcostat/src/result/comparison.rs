@@ -31,7 +31,7 @@ impl ResultTable {
     /// assert!(table.to_csv().ends_with("\n,58207,0,58207,,new,true\n"), "{}", table.to_csv());
     /// ```
     pub fn comparison(c: &Comparison, by: &[GroupKey], current: Period, previous: Period, units: OutputUnits) -> Self {
-        let keys_by: Vec<GroupKey> = by.iter().copied().filter(|k| !matches!(k, GroupKey::Time(_))).collect();
+        let keys_by: Vec<GroupKey> = by.iter().filter(|&k| !matches!(k, GroupKey::Time(_))).cloned().collect();
         let changes: Vec<&Change> = c.rows.iter().chain(std::iter::once(&c.total)).collect();
         let keys: Vec<&[KeyValue]> = changes.iter().map(|ch| ch.key.as_slice()).collect();
         let mut columns = key_columns(&keys_by, &keys);

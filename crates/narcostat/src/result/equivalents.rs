@@ -25,7 +25,7 @@ impl ResultTable {
     /// assert_eq!(table.column_names()[2..4], ["equivalent_kg", "basis"]);
     /// ```
     pub fn equivalents(eq: &Equivalents, by: &[GroupKey], units: OutputUnits) -> Self {
-        let keys_by: Vec<GroupKey> = by.iter().copied().filter(|k| *k != GroupKey::Drug).collect();
+        let keys_by: Vec<GroupKey> = by.iter().filter(|&k| *k != GroupKey::Drug).cloned().collect();
         let keys: Vec<&[KeyValue]> = eq.rows.iter().map(|r| r.key.as_slice()).collect();
         let mut columns = key_columns(&keys_by, &keys);
         let rows = eq.rows.len();

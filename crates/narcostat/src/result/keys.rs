@@ -19,7 +19,7 @@ pub(crate) fn key_columns(by: &[GroupKey], keys: &[&[KeyValue]]) -> Vec<Column> 
             GroupKey::Time(g) => columns.push(Column::new(name, Role::Key, time_values(*g, values()))),
             GroupKey::Country | GroupKey::Origin | GroupKey::Destination => {
                 columns.push(Column::new(
-                    name,
+                    name.clone(),
                     Role::Key,
                     Values::Text(values().map(|v| v.map(KeyValue::label)).collect()),
                 ));

@@ -31,6 +31,7 @@ mod ranking;
 mod ratio;
 #[cfg(feature = "arrow")]
 mod record_batch;
+mod records;
 mod render;
 mod terminal;
 mod text;
@@ -42,6 +43,7 @@ mod vocabulary;
 pub use column::{Column, Role};
 #[cfg(feature = "arrow")]
 pub use record_batch::{GRANULARITY_METADATA, ROLE_METADATA};
+pub(crate) use records::kept_names;
 pub use terminal::{escape_terminal, escape_terminal_keeping_lines};
 pub use units::OutputUnits;
 pub use values::Values;
@@ -64,6 +66,8 @@ pub enum ResultKind {
     Equivalents,
     /// Words of the vocabulary ([`ResultTable::catalogue`], [`ResultTable::word_match`]).
     Vocabulary,
+    /// Records as read, one row each ([`ResultTable::records`]).
+    Records,
 }
 
 /// A result: typed columns of equal length.

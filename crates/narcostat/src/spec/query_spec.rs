@@ -113,7 +113,7 @@ impl QuerySpec {
             .iter()
             .map(|k| match k {
                 GroupKey::Time(Granularity::FiscalYear(_)) => GroupKey::Time(Granularity::FiscalYear(start)),
-                other => *other,
+                other => other.clone(),
             })
             .collect())
     }

@@ -1,6 +1,7 @@
 //! The columnar seizure table that aggregation runs over.
 
 mod dict;
+mod extra;
 
 use crate::period::{Date, Period, PeriodError};
 use crate::place::{CountryCode, Place};
@@ -8,6 +9,7 @@ use crate::quantity::{CountUnit, Quantity, Unit};
 use crate::record::Seizure;
 use crate::substance::{Drug, Substance};
 pub(crate) use dict::Dict;
+pub(crate) use extra::ExtraColumn;
 
 /// A row that cannot go into a [`SeizureTable`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -63,6 +65,10 @@ pub(crate) fn events_code(seizures: Option<u64>) -> Result<u32, TableError> {
 /// place 4, agency 2, route 2) plus the dictionaries, which grow with the
 /// number of distinct values, not of rows.
 ///
+/// The source's own columns kept with the records ([`Seizure::columns`])
+/// become dictionary-encoded extra columns, 4 bytes per row each; a table
+/// without them has none.
+///
 /// Sources and notes of records are not kept in the table; keep the records
 /// (or their [`Dataset`](crate::Dataset)) for them.
 ///
@@ -94,6 +100,9 @@ pub struct SeizureTable {
     pub(crate) drugs_seen: [u64; 4],
     /// Which units (by index into [`Unit::ALL`]) occur.
     pub(crate) units_seen: u64,
+    /// The source's own columns kept with the records (see
+    /// [`Seizure::columns`]), each as long as the table; none costs nothing.
+    pub(crate) extra: Vec<ExtraColumn>,
 }
 
 /// Borrowed raw columns of a [`SeizureTable`].
@@ -117,6 +126,7 @@ pub struct Columns<'a> {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct TableMark {
     len: usize,
+    extra: usize,
     drugs_seen: [u64; 4],
     units_seen: u64,
 }
@@ -167,7 +177,62 @@ impl SeizureTable {
             agency: self.intern_agency(s.agency.as_deref())?,
             route: self.intern_route(s.origin, s.destination)?,
         };
-        self.push_coded(s.substance.drug, s.quantity, s.seizures, s.period, codes)
+        let row = self.len();
+        self.push_coded(s.substance.drug, s.quantity, s.seizures, s.period, codes)?;
+        if let Err(e) = self.push_kept(row, &s.columns) {
+            self.truncate(row);
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    /// Gives row `row` (just pushed) its kept column values; every extra
+    /// column ends up `row + 1` long, a name the table lacks becoming a new column.
+    fn push_kept(&mut self, row: usize, columns: &[(String, String)]) -> Result<(), TableError> {
+        for (name, value) in columns {
+            let i = self.extra_index(name, row);
+            let column = &mut self.extra[i];
+            let code = column
+                .intern(Some(value))
+                .ok_or(TableError::TooManyDistinct { what: "values of a kept column", limit: u32::MAX as usize })?;
+            if column.codes.len() == row {
+                column.codes.push(code);
+            }
+        }
+        for column in &mut self.extra {
+            column.pad_to(row + 1);
+        }
+        Ok(())
+    }
+
+    /// The index of the extra column named `name` (exactly as written), added
+    /// with `rows` missing values when new.
+    fn extra_index(&mut self, name: &str, rows: usize) -> usize {
+        if let Some(i) = self.extra.iter().position(|c| c.name == name) {
+            return i;
+        }
+        self.extra.push(ExtraColumn::new(name, rows));
+        self.extra.len() - 1
+    }
+
+    /// The kept column values of row `i`.
+    fn kept_values(&self, i: usize) -> Vec<(String, String)> {
+        self.extra.iter().filter_map(|c| c.value(i).map(|v| (c.name.clone(), v.to_owned()))).collect()
+    }
+
+    /// The names of the source columns kept in the table, in first-seen order.
+    ///
+    /// ```
+    /// use narcostat::read::{read_str, ReadOptions};
+    /// let csv = "Region,country,ISO Code,Drug Group,Drug,Year,KG Equivalent\n\
+    ///            Europe,Turkey,TUR,Opioids,Heroin,2018,17.5\n";
+    /// let (data, _) = read_str(csv, "unodc.csv", &ReadOptions::default()).unwrap();
+    /// let table = narcostat::SeizureTable::from_seizures(&data.seizures).unwrap();
+    /// assert_eq!(table.column_names(), ["Region", "Drug Group"]);
+    /// assert_eq!(table.row(0).unwrap().column("region"), Some("Europe"));
+    /// ```
+    pub fn column_names(&self) -> Vec<&str> {
+        self.extra.iter().map(|c| c.name.as_str()).collect()
     }
 
     /// Whether a record's period and number of events fit the table's
@@ -214,6 +279,9 @@ impl SeizureTable {
         self.span.truncate(len);
         self.amount.truncate(len);
         self.seizures.truncate(len);
+        for column in &mut self.extra {
+            column.codes.truncate(len);
+        }
     }
 
     pub(crate) fn intern_name(&mut self, name: &str) -> Result<u32, TableError> {
@@ -309,6 +377,7 @@ impl SeizureTable {
             origin,
             destination,
             notes: Vec::new(),
+            columns: self.kept_values(i),
         })
     }
 
@@ -329,11 +398,22 @@ impl SeizureTable {
             + 2 * self.span.capacity()
             + 8 * self.amount.capacity()
             + 4 * self.seizures.capacity()
+            + self.kept_column_bytes()
+    }
+
+    /// Bytes held by the per-row codes of the kept source columns (4 per row
+    /// and column; 0 for a table without them).
+    pub fn kept_column_bytes(&self) -> usize {
+        self.extra.iter().map(|c| 4 * c.codes.capacity()).sum()
     }
 
     /// Bytes held by the dictionaries (shallow: the strings' own heap bytes are not counted).
     pub fn dictionary_bytes(&self) -> usize {
-        self.names.heap_bytes() + self.places.heap_bytes() + self.agencies.heap_bytes() + self.routes.heap_bytes()
+        self.names.heap_bytes()
+            + self.places.heap_bytes()
+            + self.agencies.heap_bytes()
+            + self.routes.heap_bytes()
+            + self.extra.iter().map(|c| c.values.heap_bytes()).sum::<usize>()
     }
 
     /// Whether any row is of `drug`.
@@ -373,6 +453,8 @@ impl SeizureTable {
             other.agencies.values().iter().map(|a| self.intern_agency(a.as_deref())).collect::<Result<_, _>>()?;
         let routes: Vec<u16> =
             other.routes.values().iter().map(|&(o, d)| self.intern_route(o, d)).collect::<Result<_, _>>()?;
+        let before = self.len();
+        self.append_kept(other, before)?;
         self.reserve(other.len());
         self.drug.extend_from_slice(&other.drug);
         self.unit.extend_from_slice(&other.unit);
@@ -391,6 +473,27 @@ impl SeizureTable {
         Ok(())
     }
 
+    /// Appends the kept columns of `other`'s rows after row `before`,
+    /// re-coded by column name; columns only one side has are missing on the other.
+    fn append_kept(&mut self, other: &SeizureTable, before: usize) -> Result<(), TableError> {
+        let too_many = || TableError::TooManyDistinct { what: "values of a kept column", limit: u32::MAX as usize };
+        for theirs in &other.extra {
+            let i = self.extra_index(&theirs.name, before);
+            let mine = &mut self.extra[i];
+            let recode: Vec<u32> = theirs
+                .values
+                .values()
+                .iter()
+                .map(|v| mine.intern(v.as_deref()).ok_or_else(too_many))
+                .collect::<Result<_, _>>()?;
+            mine.codes.extend(theirs.codes.iter().map(|&c| recode.get(c as usize).copied().unwrap_or(extra::MISSING)));
+        }
+        for column in &mut self.extra {
+            column.pad_to(before + other.len());
+        }
+        Ok(())
+    }
+
     /// Frees unused column capacity (after reading, when the row count is known).
     pub fn shrink_to_fit(&mut self) {
         self.drug.shrink_to_fit();
@@ -403,11 +506,14 @@ impl SeizureTable {
         self.span.shrink_to_fit();
         self.amount.shrink_to_fit();
         self.seizures.shrink_to_fit();
+        for column in &mut self.extra {
+            column.codes.shrink_to_fit();
+        }
     }
 
     /// Where the table ends now, to [roll back](Self::roll_back) to.
     pub(crate) fn mark(&self) -> TableMark {
-        TableMark { len: self.len(), drugs_seen: self.drugs_seen, units_seen: self.units_seen }
+        TableMark { len: self.len(), extra: self.extra.len(), drugs_seen: self.drugs_seen, units_seen: self.units_seen }
     }
 
     /// Drops the rows appended since `mark` (dictionary entries stay; they
@@ -415,6 +521,7 @@ impl SeizureTable {
     /// together or not at all.
     pub(crate) fn roll_back(&mut self, mark: TableMark) {
         self.truncate(mark.len);
+        self.extra.truncate(mark.extra);
         self.drugs_seen = mark.drugs_seen;
         self.units_seen = mark.units_seen;
     }
@@ -442,6 +549,11 @@ impl SeizureTable {
             seizures: pick(&self.seizures, rows),
             drugs_seen: [0; 4],
             units_seen: 0,
+            extra: self
+                .extra
+                .iter()
+                .map(|c| ExtraColumn { name: c.name.clone(), values: c.values.clone(), codes: pick(&c.codes, rows) })
+                .collect(),
         };
         for (&d, &u) in table.drug.iter().zip(&table.unit) {
             table.drugs_seen[usize::from(d / 64)] |= 1 << (d % 64);
@@ -464,6 +576,9 @@ impl SeizureTable {
         self.span.reserve(additional);
         self.amount.reserve(additional);
         self.seizures.reserve(additional);
+        for column in &mut self.extra {
+            column.codes.reserve(additional);
+        }
     }
 }
 

@@ -37,9 +37,28 @@ pub(crate) const GRANULARITIES: &[Entry<Granularity>] = &[
     (Granularity::SolarHijriYear, "solar-hijri-year", &["sh-year"]),
 ];
 
+/// The prefix of a kept source column's word: `column:Region`.
+pub const COLUMN_PREFIX: &str = "column:";
+
+/// How the kept source columns appear among the dimension words.
+const COLUMN_WORD: &str = "column:NAME";
+
 /// The word of a dimension that is not a time bucket.
-pub(crate) fn dimension_word(key: GroupKey) -> &'static str {
-    word_of(DIMENSIONS, &key).unwrap_or("?")
+pub(crate) fn dimension_word(key: &GroupKey) -> &'static str {
+    word_of(DIMENSIONS, key).unwrap_or("?")
+}
+
+/// `column:NAME` (the prefix in any case): the kept source column `NAME`
+/// as written; `Err` with the text when the name is empty.
+fn kept_column(text: &str) -> Option<Result<GroupKey, UnknownWord>> {
+    let t = text.trim();
+    let prefix = t.get(..COLUMN_PREFIX.len()).filter(|p| p.eq_ignore_ascii_case(COLUMN_PREFIX))?;
+    let name = t.get(prefix.len()..)?.trim();
+    Some(if name.is_empty() {
+        Err(UnknownWord::new(GroupKey::KIND, text, [], vec![COLUMN_WORD]))
+    } else {
+        Ok(GroupKey::Column(name.to_owned()))
+    })
 }
 
 /// `fiscal-year-7` (or `fiscal-year:7`): a fiscal year starting in month 7.
@@ -78,19 +97,27 @@ impl std::fmt::Display for Granularity {
 impl Word for GroupKey {
     const KIND: &'static str = "dimension";
     fn words() -> Vec<&'static str> {
-        canonical(DIMENSIONS).into_iter().chain(canonical(GRANULARITIES)).collect()
+        canonical(DIMENSIONS).into_iter().chain(canonical(GRANULARITIES)).chain([COLUMN_WORD]).collect()
     }
 }
 
 impl std::str::FromStr for GroupKey {
     type Err = UnknownWord;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if let Some(column) = kept_column(s) {
+            return column;
+        }
         if let Ok(key) = lookup(Self::KIND, DIMENSIONS, s) {
             return Ok(key);
         }
         s.parse::<Granularity>().map(Self::Time).map_err(|_| {
-            let all = names(DIMENSIONS).into_iter().chain(names(GRANULARITIES));
-            UnknownWord::new(Self::KIND, s, all, Self::words())
+            let all = || names(DIMENSIONS).into_iter().chain(names(GRANULARITIES)).chain([(COLUMN_WORD, COLUMN_WORD)]);
+            let mut err = UnknownWord::new(Self::KIND, s, all(), Self::words());
+            // A misspelt prefix (`colum:Region`) is compared as `colum:NAME`.
+            if let Some((prefix, _)) = s.split_once(':') {
+                err.suggestions = super::suggest(&format!("{prefix}:NAME"), all());
+            }
+            err
         })
     }
 }
@@ -99,7 +126,7 @@ impl std::fmt::Display for GroupKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Time(g) => g.fmt(f),
-            other => f.write_str(other.name()),
+            other => f.write_str(&other.name()),
         }
     }
 }

@@ -21,6 +21,7 @@ mod units;
 mod unknown;
 pub(crate) mod word;
 
+pub use dimension::COLUMN_PREFIX;
 pub(crate) use dimension::dimension_word;
 pub use list::Vocabulary;
 pub use measure::MeasureWord;

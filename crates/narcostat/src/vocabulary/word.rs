@@ -21,12 +21,12 @@ pub(crate) type Entry<T> = (T, &'static str, &'static [&'static str]);
 
 /// Finds `given` in `table` (canonical words and aliases, normalised), or
 /// the error with suggestions.
-pub(crate) fn lookup<T: Copy>(kind: &'static str, table: &[Entry<T>], given: &str) -> Result<T, UnknownWord> {
+pub(crate) fn lookup<T: Clone>(kind: &'static str, table: &[Entry<T>], given: &str) -> Result<T, UnknownWord> {
     let key = normalize(given);
     table
         .iter()
         .find(|(_, word, aliases)| normalize(word) == key || aliases.iter().any(|a| normalize(a) == key))
-        .map(|(value, _, _)| *value)
+        .map(|(value, _, _)| value.clone())
         .ok_or_else(|| UnknownWord::new(kind, given, names(table), canonical(table)))
 }
 
