@@ -25,6 +25,7 @@ mod json;
 mod json_shape;
 mod json_text;
 mod layouts;
+mod many;
 mod note;
 mod open;
 mod options;
@@ -43,6 +44,7 @@ pub(crate) use cell_rows::CellRows;
 pub use error::{BadCell, ReadError, Rejection, RowError};
 pub use format::{ColumnMap, Format};
 pub use json_text::read_json_text;
+pub use many::{expand_paths, open_datasets, open_tables};
 pub use open::{open_dataset, open_table, open_table_dataset};
 pub use options::{Missing, Mode, Progress, ReadOptions, ReadReport, Record};
 #[cfg(feature = "parallel")]
