@@ -18,8 +18,11 @@ pub type Keys = Vec<GroupKey>;
 /// Options for reading an input file.
 #[derive(Debug, Default, Args)]
 pub struct Input {
-    /// The input: a UNODC, CBP or wide CSV, a spreadsheet of those, or JSON / NDJSON in narcostat's shape.
-    pub file: PathBuf,
+    /// The input files: UNODC, CBP or wide CSVs, spreadsheets of those, or JSON / NDJSON in narcostat's
+    /// shape; several files and glob patterns ('data/*.csv', quoted or not) are read as one table,
+    /// each file with its own layout.
+    #[arg(value_name = "FILE", required = true, num_args = 1..)]
+    pub files: Vec<String>,
     /// The layout, when detection from the header is not wanted: unodc-annual, unodc-subregional, cbp, wide, json, ndjson.
     #[arg(long = "input-format", value_name = "LAYOUT")]
     pub input_format: Option<Format>,
