@@ -14,6 +14,7 @@
 //! is rejected with the reason, and a reversed period is its own error
 //! ([`PeriodError::Reversed`]).
 
+mod calendar;
 mod date;
 mod granularity;
 mod parse;
@@ -21,6 +22,7 @@ mod range;
 mod solar_hijri;
 mod span;
 
+pub use calendar::Calendar;
 pub use date::{Date, DateError, days_in_month, is_leap};
 pub use granularity::{Granularity, UnknownGranularity};
 pub(crate) use range::range_note;

@@ -17,6 +17,7 @@ mod batch_error;
 #[cfg(feature = "arrow")]
 mod cell_rows;
 mod cells;
+mod column_role;
 mod csv_driver;
 mod error;
 mod format;
@@ -29,6 +30,7 @@ mod many;
 mod note;
 mod open;
 mod options;
+pub(crate) mod pairs_object;
 #[cfg(feature = "parallel")]
 mod parallel;
 mod record_starts;
@@ -41,6 +43,7 @@ mod spreadsheet_error;
 pub use batch_error::BatchError;
 #[cfg(feature = "arrow")]
 pub(crate) use cell_rows::CellRows;
+pub use column_role::ColumnRole;
 pub use error::{BadCell, ReadError, Rejection, RowError};
 pub use format::{ColumnMap, Format};
 pub use json_text::read_json_text;

@@ -1,8 +1,11 @@
 //! Reading options, the row accounting report and progress.
 
+use super::column_role::ColumnRole;
 use super::error::Rejection;
 use super::format::Format;
+use crate::period::Calendar;
 use crate::quantity::DecimalMark;
+use crate::quantity::Unit;
 use crate::record::{ReportedTotal, Seizure};
 use crate::substance::Resolution;
 use serde::{Deserialize, Serialize};
@@ -55,6 +58,19 @@ pub struct ReadOptions {
     /// The delimiter; sniffed from the header when `None`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delimiter: Option<u8>,
+    /// Explicit column mapping, role → header, possibly partial: the roles
+    /// not named are detected from the header. Used when the table is none
+    /// of the fixed layouts (or `format` is generic).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub columns: Vec<(ColumnRole, String)>,
+    /// The unit of bare quantities (numbers without a unit), in every
+    /// format, when neither a unit column nor the quantity's header gives
+    /// one: a unit cell or a unit-named header wins.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Unit>,
+    /// The calendar of date cells (Gregorian by default).
+    #[serde(default)]
+    pub calendar: Calendar,
 }
 
 fn yes() -> bool {
@@ -72,6 +88,9 @@ impl Default for ReadOptions {
             country: None,
             sources: true,
             delimiter: None,
+            columns: Vec::new(),
+            unit: None,
+            calendar: Calendar::default(),
         }
     }
 }
@@ -124,6 +143,11 @@ pub struct ReadReport {
     /// table's `Total_Arrested`): their values are in no record.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unread_columns: Vec<String>,
+    /// The column mapping used, role word → header, for generic tables
+    /// (detected or explicit); empty for the fixed layouts. Serde: a JSON
+    /// object `{"drug": "Drug Type", "quantity": "Qty (kg)"}`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", with = "super::pairs_object")]
+    pub mapping: Vec<(String, String)>,
     /// Every rejected row, with where and why.
     pub rejections: Vec<Rejection>,
 }

@@ -83,6 +83,17 @@ pub enum SpecError {
         /// Why, and what to do instead.
         why: &'static str,
     },
+    /// An unknown word (a column role in a mapping, ...), with "did you mean".
+    #[error(transparent)]
+    Word(#[from] crate::vocabulary::UnknownWord),
+    /// A column mapping `ROLE=HEADER` that cannot be read.
+    #[error("column mapping {given:?}: {why}")]
+    Column {
+        /// The text given.
+        given: String,
+        /// What is wrong, and the form to write.
+        why: String,
+    },
     /// A comparison whose measure has no value in either period.
     #[error("the data has no {measure} values in {current} or {previous}: nothing to compare")]
     NoValues {

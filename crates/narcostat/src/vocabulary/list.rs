@@ -3,10 +3,10 @@
 use super::{MeasureWord, OutputFormat, Word};
 use crate::bulletin::BulletinFormat;
 use crate::equivalent::Basis;
-use crate::period::Granularity;
+use crate::period::{Calendar, Granularity};
 use crate::quantity::{CountUnit, Unit};
 use crate::query::{GroupKey, SpanRule};
-use crate::read::{Format, Missing, Mode};
+use crate::read::{ColumnRole, Format, Missing, Mode};
 use crate::substance::Resolution;
 use serde::Serialize;
 
@@ -46,6 +46,10 @@ pub struct Vocabulary {
     pub modes: Vec<&'static str>,
     /// Resolution policies for unknown substance names.
     pub resolutions: Vec<&'static str>,
+    /// Column roles of a mapping (`drug`, `quantity`, ...).
+    pub column_roles: Vec<&'static str>,
+    /// Calendars of date cells.
+    pub calendars: Vec<&'static str>,
 }
 
 impl Vocabulary {
@@ -65,6 +69,8 @@ impl Vocabulary {
             missing: Missing::words(),
             modes: Mode::words(),
             resolutions: Resolution::words(),
+            column_roles: ColumnRole::words(),
+            calendars: Calendar::words(),
         }
     }
 }
