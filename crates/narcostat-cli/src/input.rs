@@ -48,23 +48,23 @@ fn read_notes(reports: &[ReadReport]) {
 
 /// The input as a table (on all cores for delimited text; several files in parallel).
 pub fn table(input: &Input) -> Result<SeizureTable, Error> {
-    let paths = paths(input)?;
-    let (table, _, reports) = with_progress(&paths, |p| read::open_tables(&paths, &input.spec(), p))?;
+    let (paths, spec) = (paths(input)?, input.spec()?);
+    let (table, _, reports) = with_progress(&paths, |p| read::open_tables(&paths, &spec, p))?;
     read_notes(&reports);
     Ok(table)
 }
 
 /// One file as records with their lines, for checks and bulletins.
 pub fn table_dataset(input: &Input, path: &Path) -> Result<(TableDataset, ReadReport), Error> {
-    let paths = [path.to_path_buf()];
-    let (data, report) = with_progress(&paths, |p| read::open_table_dataset(path, &input.spec(), p))?;
+    let (paths, spec) = ([path.to_path_buf()], input.spec()?);
+    let (data, report) = with_progress(&paths, |p| read::open_table_dataset(path, &spec, p))?;
     read_note(&report);
     Ok((data, report))
 }
 
 /// The input as one dataset of records (several files in order).
 pub fn dataset(input: &Input) -> Result<Dataset, Error> {
-    let (data, reports) = read::open_datasets(&paths(input)?, &input.spec())?;
+    let (data, reports) = read::open_datasets(&paths(input)?, &input.spec()?)?;
     read_notes(&reports);
     Ok(data)
 }
