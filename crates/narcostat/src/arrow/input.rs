@@ -5,7 +5,9 @@
 //!
 //! The layout is `options.format`, else detected from the column names as
 //! for CSV headers, else a mapping from these names (case-, space- and
-//! punctuation-insensitive):
+//! punctuation-insensitive), where `options.columns` (Python's `columns=`)
+//! names the column of any role outright. A role no column takes is an
+//! error listing the names accepted for it and the columns seen:
 //!
 //! | column | names accepted | types |
 //! |---|---|---|
@@ -81,24 +83,67 @@ fn plan(names: &[String], options: &ReadOptions, unit: Option<Unit>, file: &str)
             header: "JSON is not a layout of Arrow columns".to_owned(),
         }),
         Some(format) => Ok(all(format.clone())),
+        None if !options.columns.is_empty() => mapping(names, options, unit, file),
         None => {
             let refs: Vec<&str> = names.iter().map(String::as_str).collect();
             match Format::detect(&refs) {
                 Some(format) => Ok(all(format)),
-                None => mapping(names, unit, file),
+                None => mapping(names, options, unit, file),
             }
         }
     }
 }
 
-/// The generic mapping from the column names of the table in the module docs.
-fn mapping(names: &[String], unit: Option<Unit>, file: &str) -> Result<Plan, ReadError> {
+/// The role word users write for a role of [`ROLES`] (`substance` is `drug`).
+fn role_word(role: &str) -> &str {
+    if role == "substance" { "drug" } else { role }
+}
+
+/// The names accepted for a role, for messages: `"drug", "drug_type", ...`.
+fn accepted(role: &str) -> String {
+    let names = ROLES.iter().find(|(name, _)| *name == role).map_or(&[][..], |(_, names)| *names);
+    let units = if role == "quantity" { &["kg", "mass_kg", "lbs", "litres", "units"][..] } else { &[] };
+    names.iter().chain(units).map(|n| format!("{n:?}")).collect::<Vec<_>>().join(", ")
+}
+
+/// The column of a role: the one the explicit mapping names (an error when
+/// there is none such), else the first with an accepted name.
+fn find_role(
+    names: &[String],
+    norm: &[String],
+    options: &ReadOptions,
+    role: &str,
+) -> Result<Option<usize>, BatchError> {
+    let explicit = options.columns.iter().find(|(r, _)| r.to_string() == role_word(role));
+    if let Some((_, header)) = explicit {
+        let wanted = normalize(header);
+        let found = names.iter().position(|n| n == header).or_else(|| norm.iter().position(|n| *n == wanted));
+        let seen = names.to_vec();
+        return found.map(Some).ok_or_else(|| BatchError::MappedColumn {
+            role: role_word(role).to_owned(),
+            header: header.clone(),
+            seen,
+        });
+    }
+    let Some((_, accepted)) = ROLES.iter().find(|(name, _)| *name == role) else { return Ok(None) };
+    Ok(accepted.iter().find_map(|a| norm.iter().position(|n| n == a)))
+}
+
+/// The generic mapping from the column names of the table in the module
+/// docs, the explicit `options.columns` first.
+fn mapping(names: &[String], options: &ReadOptions, unit: Option<Unit>, file: &str) -> Result<Plan, ReadError> {
+    let arrow = |source| ReadError::Arrow { file: file.to_owned(), source };
     let norm: Vec<String> = names.iter().map(|n| normalize(n)).collect();
-    let role = |r: &str| -> Option<usize> {
-        let (_, accepted) = ROLES.iter().find(|(name, _)| *name == r)?;
-        accepted.iter().find_map(|a| norm.iter().position(|n| n == a))
+    let mut roles = Vec::with_capacity(ROLES.len());
+    for (name, _) in ROLES {
+        roles.push((name, find_role(names, &norm, options, name).map_err(arrow)?));
+    }
+    let role = |r: &str| roles.iter().find(|(name, _)| *name == r).and_then(|(_, c)| *c);
+    let missing = |r: &str| {
+        let accepted =
+            if r == "date" { format!("{} (or a year: {})", accepted("date"), accepted("year")) } else { accepted(r) };
+        arrow(BatchError::MissingRole { role: role_word(r).to_owned(), accepted, seen: names.to_vec() })
     };
-    let missing = |c: &str| ReadError::MissingColumn { file: file.to_owned(), column: c.to_owned() };
     let substance = role("substance").ok_or_else(|| missing("substance"))?;
     let (quantity, quantity_unit) = match role("quantity") {
         Some(q) => (q, None),
@@ -109,7 +154,7 @@ fn mapping(names: &[String], unit: Option<Unit>, file: &str) -> Result<Plan, Rea
     };
     let (date, year) = (role("date"), role("year"));
     if date.is_none() && year.is_none() {
-        return Err(missing("date or year"));
+        return Err(missing("date"));
     }
     let name = |c: Option<usize>| c.map(|c| names[c].clone());
     let map = ColumnMap {
