@@ -3,7 +3,8 @@
 use super::{SeizureTable, TableError};
 
 impl SeizureTable {
-    /// The rows of `tables`, in order, in one table (dictionaries merged).
+    /// The rows of `tables` (a slice, or any iterator of references), in
+    /// order, in one table (dictionaries merged).
     ///
     /// ```
     /// use narcostat::SeizureTable;
@@ -14,9 +15,9 @@ impl SeizureTable {
     /// assert_eq!(whole.len(), month.seizures.len());
     /// assert_eq!(whole.row(3).unwrap().substance, month.seizures[3].substance);
     /// ```
-    pub fn concat(tables: &[SeizureTable]) -> Result<SeizureTable, TableError> {
+    pub fn concat<'a>(tables: impl IntoIterator<Item = &'a SeizureTable> + Clone) -> Result<SeizureTable, TableError> {
         let mut whole = SeizureTable::new();
-        whole.reserve(tables.iter().map(SeizureTable::len).sum());
+        whole.reserve(tables.clone().into_iter().map(SeizureTable::len).sum());
         for table in tables {
             whole.append(table)?;
         }
