@@ -1,6 +1,6 @@
 //! Users' own tables through the CLI: many files and glob patterns of mixed
 //! layouts, `--column`, `--input-unit` and `--calendar`.
-#![expect(clippy::unwrap_used, clippy::expect_used, reason = "test helpers fail the test on error")]
+#![expect(clippy::unwrap_used, reason = "test helpers fail the test on error")]
 
 use assert_cmd::Command;
 use std::collections::BTreeMap;
