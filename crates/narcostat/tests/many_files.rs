@@ -1,6 +1,5 @@
 //! Many files read as one table: the same rows, in order, as each file read
 //! alone; one report per file; patterns expanded or refused by name.
-#![expect(clippy::unwrap_used, reason = "tests fail on error")]
 
 use narcostat::read::{ReadReport, expand_paths, open_datasets, open_table, open_tables};
 use narcostat::spec::ReadSpec;
