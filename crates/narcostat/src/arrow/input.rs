@@ -3,11 +3,12 @@
 //! CBP or wide table reads the same from a file, a spreadsheet and a data
 //! frame (plants in UNODC's kg column are plants everywhere).
 //!
-//! The layout is `options.format`, else detected from the column names as
-//! for CSV headers, else a mapping from these names (case-, space- and
-//! punctuation-insensitive), where `options.columns` (Python's `columns=`)
-//! names the column of any role outright. A role no column takes is an
-//! error listing the names accepted for it and the columns seen:
+//! The layout is `options.format`; else, with explicit
+//! [`ReadOptions::columns`](crate::read::ReadOptions::columns), a mapping of
+//! those and the other roles detected; else detected from the column names
+//! as for CSV headers, else a mapping from these names (case-, space- and
+//! punctuation-insensitive), else the header words CSV tables are read by. A role no column takes is
+//! an error listing the names accepted for it and the columns seen:
 //!
 //! | column | names accepted | types |
 //! |---|---|---|
@@ -83,12 +84,20 @@ fn plan(names: &[String], options: &ReadOptions, unit: Option<Unit>, file: &str)
             header: "JSON is not a layout of Arrow columns".to_owned(),
         }),
         Some(format) => Ok(all(format.clone())),
-        None if !options.columns.is_empty() => mapping(names, options, unit, file),
+        // An explicit mapping is used as given, the other roles detected.
+        None if !options.columns.is_empty() => {
+            let mut map = crate::read::detect_map(names, file, &options.columns)?;
+            map.default_unit = unit.or(options.unit).map(|u| u.symbol().to_owned());
+            Ok(all(Format::Generic(map)))
+        }
         None => {
             let refs: Vec<&str> = names.iter().map(String::as_str).collect();
             match Format::detect(&refs) {
                 Some(format) => Ok(all(format)),
-                None => mapping(names, options, unit, file),
+                // The names of the table above, else the header words of CSV tables.
+                None => mapping(names, options, unit.or(options.unit), file).or_else(|first| {
+                    crate::read::detect_map(names, file, &[]).map(|m| all(Format::Generic(m))).map_err(|_| first)
+                }),
             }
         }
     }
@@ -160,6 +169,8 @@ fn mapping(names: &[String], options: &ReadOptions, unit: Option<Unit>, file: &s
     let map = ColumnMap {
         substance: names[substance].clone(),
         quantity: names[quantity].clone(),
+        measures: Vec::new(),
+        end: None,
         unit: name(role("unit")),
         default_unit: quantity_unit.or(unit).map(|u| u.symbol().to_owned()),
         date: name(date),

@@ -43,7 +43,9 @@ pub fn report_text(read: &ReadReport, checks: &Report, data: &TableDataset) -> S
 }
 
 /// The reading accounting: rows read, accepted and rejected, what the
-/// records are, the columns not read and the first rejected rows.
+/// records are, the column mapping of a generic table (`columns:
+/// drug=Drug Type, quantity=Qty (kg), date=Date`), the columns not read
+/// and the first rejected rows.
 pub fn reading_text(report: &ReadReport) -> String {
     let mut out = String::new();
     let r = report;
@@ -61,6 +63,10 @@ pub fn reading_text(report: &ReadReport) -> String {
             r.seizures, r.totals, r.missing_quantities, r.flagged, r.zero_cells
         ),
     );
+    if !r.mapping.is_empty() {
+        let pairs: Vec<String> = r.mapping.iter().map(|(role, header)| format!("{role}={header}")).collect();
+        line(&mut out, format_args!("  columns: {}", pairs.join(", ")));
+    }
     if !r.unread_columns.is_empty() {
         line(&mut out, format_args!("  columns not read: {}", r.unread_columns.join(", ")));
     }

@@ -20,6 +20,7 @@ mod granularity;
 mod parse;
 mod range;
 mod solar_hijri;
+mod solar_hijri_text;
 mod span;
 
 pub use calendar::Calendar;
@@ -28,6 +29,7 @@ pub use granularity::{Granularity, UnknownGranularity};
 pub(crate) use range::range_note;
 pub use range::{FIRST_YEAR, LAST_YEAR};
 pub use solar_hijri::{MONTH_NAMES as SOLAR_HIJRI_MONTHS, SolarHijri};
+pub use solar_hijri_text::{PERSIAN_MONTH_NAMES, parse_solar_hijri};
 pub use span::{Period, PeriodError};
 
 #[cfg(test)]

@@ -30,6 +30,7 @@ impl CellRows {
             file: file.to_owned(),
             format: format.name().to_owned(),
             unread_columns: parser.unread_columns(),
+            mapping: parser.mapping(),
             ..ReadReport::default()
         };
         Ok(Self { file: file.to_owned(), header, mode: options.mode, parser, report, out: Vec::new() })

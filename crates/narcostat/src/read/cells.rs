@@ -97,7 +97,7 @@ pub(crate) fn year(row: &Row<'_>, col: usize) -> Result<Period, CellError> {
 
 /// The period, or a cell error when a table cannot hold it: the row is then
 /// rejected once, where it is read, rather than once per record it gives.
-fn fits_table(period: Period, col: usize, v: &str) -> Result<Period, CellError> {
+pub(crate) fn fits_table(period: Period, col: usize, v: &str) -> Result<Period, CellError> {
     crate::table::span_of(period)
         .map(|_| period)
         .map_err(|e| CellError::at(col, v, RowError::Unsupported { message: e.to_string() }))

@@ -49,6 +49,11 @@ pub(crate) trait RowParser {
         Vec::new()
     }
 
+    /// The column mapping read by (role word, header), for generic tables.
+    fn mapping(&self) -> Vec<(String, String)> {
+        Vec::new()
+    }
+
     /// Records the parser flagged with a note on how it read them (plants in
     /// a kg column); notes that only carry data (a CBP region) are not flags.
     fn flagged(&self) -> u64 {
@@ -119,16 +124,12 @@ fn header_and_format<R: Read>(
         Err(e) => return Err(fatal(file, e, reader.get_ref())),
     };
     reader.get_mut().next_line(); // the header's
-    let format = match &options.format {
-        Some(f) => f.clone(),
-        None => {
-            let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
-            Format::detect(&header_refs).ok_or_else(|| ReadError::UnknownFormat {
-                file: file.to_owned(),
-                header: header.join(&*(delimiter as char).to_string()),
-            })?
+    let format = super::detect::format_of(&header, file, options).map_err(|e| match e {
+        ReadError::UnknownFormat { file, .. } => {
+            ReadError::UnknownFormat { file, header: header.join(&*(delimiter as char).to_string()) }
         }
-    };
+        other => other,
+    })?;
     Ok((header, format))
 }
 
@@ -148,6 +149,7 @@ pub(crate) fn read_csv(
         file: file.to_owned(),
         format: format.name().to_owned(),
         unread_columns: parser.unread_columns(),
+        mapping: parser.mapping(),
         ..ReadReport::default()
     };
     let mut record = csv::StringRecord::new();

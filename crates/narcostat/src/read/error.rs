@@ -85,9 +85,27 @@ pub enum RowError {
     },
     /// A date whose year (1300 to 1500) suggests the Solar Hijri calendar.
     #[error(
-        "date {value:?} has a year between 1300 and 1500: if it is a Solar Hijri (Persian) date, convert it to the Gregorian calendar or write the month or year as SH1399-12 or SH1399"
+        "date {value:?} has a year between 1300 and 1500: if it is a Solar Hijri (Persian) date, read the table with the calendar solar-hijri (--calendar solar-hijri), or write the month or year as SH1399-12 or SH1399"
     )]
     SolarHijriDate {
+        /// The text.
+        value: String,
+    },
+    /// A date cell of a table read in the Solar Hijri calendar that is no
+    /// Solar Hijri day or month (or a day the month does not have).
+    #[error(
+        "invalid Solar Hijri date {value:?}: expected a day that exists, such as 1399/12/30 or ۳۰ اسفند ۱۳۹۹, or a month such as 1399/12 or اسفند ۱۳۹۹"
+    )]
+    BadSolarHijriDate {
+        /// The text.
+        value: String,
+    },
+    /// A bare number with no unit from anywhere: no unit column, no unit in
+    /// the quantity's header, no unit given in the options.
+    #[error(
+        "quantity {value:?} has no unit: add a unit column, put the unit in the header (\"Weight (kg)\") or give the unit of bare numbers (--unit kg)"
+    )]
+    NoUnit {
         /// The text.
         value: String,
     },
@@ -223,6 +241,47 @@ pub enum ReadError {
         /// The header line.
         header: String,
     },
+    /// Several columns could hold one role of a generic table: never a guess.
+    #[error(
+        "{} columns could be the {role} in {file}: {}; name one with the mapping {role}={:?}",
+        count_word(.candidates.len()),
+        quoted(.candidates),
+        .candidates.first().map_or("", String::as_str)
+    )]
+    AmbiguousColumn {
+        /// The input's name.
+        file: String,
+        /// The role word (`quantity`, `date`, ...).
+        role: String,
+        /// The candidate headers.
+        candidates: Vec<String>,
+    },
+    /// A column that may hold a role or something else (`name`: the drug or a person).
+    #[error(
+        "the column {header:?} in {file} could be the {role} or a person's name; if it is the {role}, name it with the mapping {role}={header:?}"
+    )]
+    UncertainColumn {
+        /// The input's name.
+        file: String,
+        /// The role word.
+        role: String,
+        /// The header.
+        header: String,
+    },
+    /// A generic table whose header has no column for a required role.
+    #[error(
+        "{file}: no column for the {role} among the headers {}; name it with a mapping such as {}=\"<header>\"",
+        quoted(.header),
+        role.split(' ').next().unwrap_or(role)
+    )]
+    MissingRole {
+        /// The input's name.
+        file: String,
+        /// The role word (`drug`, `quantity`, `date or year`).
+        role: String,
+        /// The headers seen.
+        header: Vec<String>,
+    },
     /// JSON that does not fit the documented shape.
     #[error("{file}:{line}:{column}: {source}")]
     Json {
@@ -324,7 +383,7 @@ impl RowError {
     /// serde form: `unknown_substance`, `bad_number`, `unknown_unit`,
     /// `bad_date`, `negative`, `out_of_range`, `field_count`, `missing`,
     /// `unknown_country`, `malformed`, `unsupported`, `below_resolution`,
-    /// `solar_hijri_date` or `bad_cells`. The bindings hand it on as the
+    /// `solar_hijri_date`, `bad_solar_hijri_date`, `no_unit` or `bad_cells`. The bindings hand it on as the
     /// error's `kind`.
     ///
     /// ```
@@ -346,6 +405,8 @@ impl RowError {
             Self::Unsupported { .. } => "unsupported",
             Self::BelowResolution { .. } => "below_resolution",
             Self::SolarHijriDate { .. } => "solar_hijri_date",
+            Self::BadSolarHijriDate { .. } => "bad_solar_hijri_date",
+            Self::NoUnit { .. } => "no_unit",
             Self::BadCells { .. } => "bad_cells",
         }
     }
@@ -358,7 +419,8 @@ impl ReadError {
     /// `spreadsheet` (a corrupt workbook or a missing sheet), `arrow` (record
     /// batches that do not fit together), `json` (JSON that does not parse or
     /// fit the shape), `table` (rows that cannot be put into one table),
-    /// `missing_column`, `unknown_format`, `record_too_long`, `empty`,
+    /// `missing_column`, `unknown_format`, `ambiguous_column`,
+    /// `uncertain_column`, `missing_role`, `record_too_long`, `empty`,
     /// `unknown_json_key`, `no_json_records`, `no_match` (a file pattern
     /// matching no file) or `bad_pattern`.
     ///
@@ -379,6 +441,9 @@ impl ReadError {
             Self::Options { .. } => "options",
             Self::MissingColumn { .. } => "missing_column",
             Self::UnknownFormat { .. } => "unknown_format",
+            Self::AmbiguousColumn { .. } => "ambiguous_column",
+            Self::UncertainColumn { .. } => "uncertain_column",
+            Self::MissingRole { .. } => "missing_role",
             Self::RecordTooLong { .. } => "record_too_long",
             Self::Empty { .. } => "empty",
             Self::UnknownJsonKey { .. } => "unknown_json_key",
@@ -411,6 +476,9 @@ impl ReadError {
             | Self::Options { file, .. }
             | Self::MissingColumn { file, .. }
             | Self::UnknownFormat { file, .. }
+            | Self::AmbiguousColumn { file, .. }
+            | Self::UncertainColumn { file, .. }
+            | Self::MissingRole { file, .. }
             | Self::RecordTooLong { file, .. }
             | Self::Empty { file }
             | Self::UnknownJsonKey { file, .. }
@@ -419,4 +487,19 @@ impl ReadError {
             | Self::BadPattern { file, .. } => file,
         }
     }
+}
+
+/// "two", "three", ... for a count of candidates.
+fn count_word(n: usize) -> String {
+    match n {
+        2 => "two".to_owned(),
+        3 => "three".to_owned(),
+        4 => "four".to_owned(),
+        n => n.to_string(),
+    }
+}
+
+/// Headers quoted and comma-separated: `"amount", "qty"`.
+fn quoted(items: &[String]) -> String {
+    items.iter().map(|h| format!("{h:?}")).collect::<Vec<_>>().join(", ")
 }

@@ -6,12 +6,28 @@ use serde::{Deserialize, Serialize};
 
 /// Which column holds what, for generic tables. Each field names a header
 /// (matched case-, space- and punctuation-insensitively).
+///
+/// A mapping is usually detected from the header words (see
+/// [`Format::detect`] and the module docs of [`read`](super)); the
+/// explicit [`ReadOptions::columns`](super::ReadOptions::columns) names
+/// the columns detection cannot tell. The unit of a quantity cell is, in
+/// order: the unit column's cell, the unit the quantity's header carries
+/// (`Weight (kg)`, `qty_lbs`, `grams`), `default_unit`, then
+/// [`ReadOptions::unit`](super::ReadOptions::unit); a bare number with none
+/// of these is a row error. The serde form is unchanged by the optional
+/// fields: `{"generic": {"substance": "Drug", "quantity": "kg", "date": "Date"}}`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ColumnMap {
     /// The substance name (required).
     pub substance: String,
     /// The quantity: a number, or a number with its unit ("12 kg").
     pub quantity: String,
+    /// Further quantity columns, each named with its unit (`tablets`,
+    /// `litres`): every one is a separate measure, read like a wide table's
+    /// cells (one record per non-empty, non-zero cell; zeros counted in
+    /// [`ReadReport::zero_cells`](super::ReadReport::zero_cells)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<String>,
     /// The unit, when in its own column.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
@@ -21,6 +37,10 @@ pub struct ColumnMap {
     /// A date (YYYY-MM-DD) or any period text narcostat reads (`2021-02`, `FY2024`, `SH1399`, ...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// The end of the period the date column starts (`start`, `end`):
+    /// each row's period is `date..end`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
     /// A year column, when there is no date column.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<String>,
@@ -70,7 +90,9 @@ pub enum Format {
     /// Columns the layout does not read are listed in
     /// [`ReadReport::unread_columns`](super::ReadReport::unread_columns).
     Wide,
-    /// Any table, through a column mapping.
+    /// Any other table, through a column mapping: given, or detected from
+    /// the header words when the header is none of the layouts above (see
+    /// [`ColumnMap`] and [`ReadOptions::columns`](super::ReadOptions::columns)).
     Generic(ColumnMap),
     /// The JSON [`Dataset`](crate::Dataset) shape.
     Json,
@@ -97,7 +119,9 @@ impl Format {
         name.parse().ok()
     }
 
-    /// Detects the format from the header fields.
+    /// Detects a fixed layout (UNODC, CBP, wide) from the header fields;
+    /// `None` for any other table, which the readers then map by its header
+    /// words (a [`Format::Generic`] mapping).
     ///
     /// ```
     /// use narcostat::read::Format;

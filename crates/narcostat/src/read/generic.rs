@@ -4,10 +4,20 @@ use super::cells::{self, find, is_missing};
 use super::csv_driver::{CellError, Row, RowParser};
 use super::error::{ReadError, RowError};
 use super::format::ColumnMap;
+use super::header_words::header_unit;
 use super::layouts::bare_seizure;
 use super::options::{ReadOptions, Record};
+use super::time_cells::{YearKind, date_in, year_in};
+use crate::period::{Calendar, Period};
 use crate::place::Place;
 use crate::quantity::{Decimal, Quantity, Unit};
+use crate::substance::normalize;
+
+/// A quantity column and the unit its header carries.
+struct QuantityColumn {
+    index: usize,
+    header_unit: Option<Unit>,
+}
 
 /// The row parser of a generic table.
 pub(super) struct Generic {
@@ -15,11 +25,12 @@ pub(super) struct Generic {
     file: String,
     opts: ReadOptions,
     substance: usize,
-    quantity: usize,
+    quantities: Vec<QuantityColumn>,
     unit: Option<usize>,
     default_unit: Option<Unit>,
     date: Option<usize>,
-    year: Option<usize>,
+    end: Option<usize>,
+    year: Option<(usize, YearKind)>,
     country: Option<usize>,
     province: Option<usize>,
     locality: Option<usize>,
@@ -27,6 +38,8 @@ pub(super) struct Generic {
     seizures: Option<usize>,
     origin: Option<usize>,
     destination: Option<usize>,
+    mapping: Vec<(String, String)>,
+    zero_cells: u64,
 }
 
 impl Generic {
@@ -35,23 +48,28 @@ impl Generic {
         let need = |c: &str| find(header, &[c]).ok_or_else(|| missing(c));
         let opt = |c: &Option<String>| -> Result<Option<usize>, ReadError> { c.as_deref().map(need).transpose() };
         let date = opt(&map.date)?;
-        let year = opt(&map.year)?;
+        let year = opt(&map.year)?.map(|c| (c, year_kind(&header[c], opts.calendar)));
         if date.is_none() && year.is_none() {
             return Err(missing("date or year"));
         }
         let default_unit = match &map.default_unit {
             Some(u) => Some(Unit::parse(u).ok_or_else(|| missing(&format!("unit {u:?}")))?),
-            None => None,
+            None => opts.unit,
         };
+        let quantities = std::iter::once(&map.quantity)
+            .chain(&map.measures)
+            .map(|h| need(h).map(|index| QuantityColumn { index, header_unit: header_unit(&header[index]) }))
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Self {
             names: cells::Names::default(),
             file: file.to_owned(),
             opts: opts.clone(),
             substance: need(&map.substance)?,
-            quantity: need(&map.quantity)?,
+            quantities,
             unit: opt(&map.unit)?,
             default_unit,
             date,
+            end: opt(&map.end)?,
             year,
             country: opt(&map.country)?,
             province: opt(&map.province)?,
@@ -60,43 +78,78 @@ impl Generic {
             seizures: opt(&map.seizures)?,
             origin: opt(&map.origin)?,
             destination: opt(&map.destination)?,
+            mapping: super::mapping_report::mapping_of(map, header),
+            zero_cells: 0,
         })
     }
-}
 
-impl RowParser for Generic {
-    fn parse(&mut self, row: &Row<'_>, out: &mut Vec<Record>) -> Result<(), CellError> {
-        let substance = self.names.substance(row, self.substance, &self.opts)?;
-        let period = match (self.date, self.year) {
-            (Some(c), _) => cells::date(row, c)?,
-            (None, Some(c)) => cells::year(row, c)?,
-            (None, None) => {
-                return Err(CellError { column: None, value: None, reason: RowError::Missing });
-            }
-        };
-        let qcol = self.quantity;
+    /// The quantity of one cell: with the unit cell's unit, else the unit
+    /// written in the cell (`12 kg`), else the header's, else the default.
+    fn quantity(&self, row: &Row<'_>, col: &QuantityColumn) -> Result<Option<Quantity>, CellError> {
+        let (qcol, mark) = (col.index, self.opts.decimal_mark);
         let v = row.get(qcol);
-        let quantity = if is_missing(v) {
-            cells::quantity(row, qcol, Unit::Kilogram, self.opts.decimal_mark, &self.opts)?
-        } else if let Some(ucol) = self.unit.filter(|&u| !row.get(u).is_empty() || self.default_unit.is_none()) {
+        if is_missing(v) {
+            return cells::quantity(row, qcol, Unit::Kilogram, mark, &self.opts);
+        }
+        if let Some(ucol) = self.unit.filter(|&u| !is_missing(row.get(u))) {
             let u = row.get(ucol);
             let unit =
                 Unit::parse(u).ok_or_else(|| CellError::at(ucol, u, RowError::UnknownUnit { value: u.to_owned() }))?;
-            cells::quantity(row, qcol, unit, self.opts.decimal_mark, &self.opts)?
-        } else if v.chars().any(char::is_alphabetic)
+            return cells::quantity(row, qcol, unit, mark, &self.opts);
+        }
+        if v.chars().any(char::is_alphabetic)
             && v.chars().next().is_some_and(|c| c.is_numeric() || matches!(c, '-' | '+' | '.'))
-            && Decimal::parse(v, self.opts.decimal_mark).is_err()
+            && Decimal::parse(v, mark).is_err()
         {
-            Some(
-                Quantity::parse_with(v, self.opts.decimal_mark)
-                    .map_err(|e| CellError::at(qcol, v, cells::quantity_error(v, e)))?,
-            )
-        } else {
-            let unit = self
-                .default_unit
-                .ok_or_else(|| CellError::at(qcol, v, RowError::UnknownUnit { value: String::new() }))?;
-            cells::quantity(row, qcol, unit, self.opts.decimal_mark, &self.opts)?
-        };
+            return Quantity::parse_with(v, mark)
+                .map(Some)
+                .map_err(|e| CellError::at(qcol, v, cells::quantity_error(v, e)));
+        }
+        let unit = col
+            .header_unit
+            .or(self.default_unit)
+            .ok_or_else(|| CellError::at(qcol, v, RowError::NoUnit { value: v.to_owned() }))?;
+        cells::quantity(row, qcol, unit, mark, &self.opts)
+    }
+
+    /// The quantities of a row: one (possibly none), or with several
+    /// measures one per non-empty, non-zero cell.
+    fn quantities(&mut self, row: &Row<'_>) -> Result<Vec<Option<Quantity>>, CellError> {
+        if let [one] = self.quantities.as_slice() {
+            return Ok(vec![self.quantity(row, one)?]);
+        }
+        let mut out = Vec::new();
+        for col in &self.quantities {
+            match self.quantity(row, col)? {
+                Some(q) if q.base() > 0 => out.push(Some(q)),
+                // Zero or empty cells of several measures mean "nothing seized", as in wide tables.
+                _ => self.zero_cells += 1,
+            }
+        }
+        Ok(out)
+    }
+
+    fn period(&self, row: &Row<'_>) -> Result<Period, CellError> {
+        match (self.date, self.year) {
+            (Some(c), _) => {
+                let start = date_in(row, c, self.opts.calendar)?;
+                match self.end.filter(|&e| !is_missing(row.get(e))) {
+                    Some(e) => {
+                        let end = date_in(row, e, self.opts.calendar)?;
+                        let v = row.get(e);
+                        let period = Period::new(start.start, end.end)
+                            .map_err(|err| CellError::at(e, v, RowError::Unsupported { message: err.to_string() }))?;
+                        cells::fits_table(period, e, v)
+                    }
+                    None => Ok(start),
+                }
+            }
+            (None, Some((c, kind))) => year_in(row, c, kind),
+            (None, None) => Err(CellError { column: None, value: None, reason: RowError::Missing }),
+        }
+    }
+
+    fn place(&self, row: &Row<'_>) -> Result<Place, CellError> {
         let text = |c: Option<usize>| c.map(|c| row.get(c).to_owned()).filter(|s| !s.is_empty());
         let country = match self.country {
             Some(c) => cells::country(row, c)?,
@@ -107,22 +160,48 @@ impl RowParser for Generic {
                 .filter(|_| country.is_some_and(|c| c.as_str() == "IRN"))
                 .map_or(p, |ir| ir.code().to_owned())
         });
-        let place = Place { country, country_name: None, province, locality: text(self.locality) };
-        let mut s = bare_seizure(substance, quantity, period, place, self.opts.source_of(&self.file, row.line));
-        s.agency = text(self.agency);
-        s.seizures = match self.seizures {
-            Some(c) => cells::count(row, c)?,
-            None => None,
-        };
-        s.origin = match self.origin {
-            Some(c) => cells::country(row, c)?,
-            None => None,
-        };
-        s.destination = match self.destination {
-            Some(c) => cells::country(row, c)?,
-            None => None,
-        };
-        out.push(Record::Seizure(s));
+        Ok(Place { country, country_name: None, province, locality: text(self.locality) })
+    }
+}
+
+/// How a year column is read: `FY` / `Fiscal Year` as US fiscal years,
+/// else in the table's calendar.
+fn year_kind(header: &str, calendar: Calendar) -> YearKind {
+    match (normalize(header).as_str(), calendar) {
+        ("fy" | "fiscalyear", _) => YearKind::Fiscal,
+        (_, Calendar::SolarHijri) => YearKind::SolarHijri,
+        (_, Calendar::Gregorian) => YearKind::Calendar,
+    }
+}
+
+impl RowParser for Generic {
+    fn parse(&mut self, row: &Row<'_>, out: &mut Vec<Record>) -> Result<(), CellError> {
+        let substance = self.names.substance(row, self.substance, &self.opts)?;
+        let period = self.period(row)?;
+        let quantities = self.quantities(row)?;
+        let place = self.place(row)?;
+        let text = |c: Option<usize>| c.map(|c| row.get(c).to_owned()).filter(|s| !s.is_empty());
+        let seizures = self.seizures.map(|c| cells::count(row, c)).transpose()?.flatten();
+        let origin = self.origin.map(|c| cells::country(row, c)).transpose()?.flatten();
+        let destination = self.destination.map(|c| cells::country(row, c)).transpose()?.flatten();
+        let source = self.opts.source_of(&self.file, row.line);
+        for (k, quantity) in quantities.into_iter().enumerate() {
+            let mut s = bare_seizure(substance.clone(), quantity, period, place.clone(), source.clone());
+            s.agency = text(self.agency);
+            // The row's events are counted once, with its first measure.
+            s.seizures = seizures.filter(|_| k == 0);
+            s.origin = origin;
+            s.destination = destination;
+            out.push(Record::Seizure(s));
+        }
         Ok(())
+    }
+
+    fn zero_cells(&self) -> u64 {
+        self.zero_cells
+    }
+
+    fn mapping(&self) -> Vec<(String, String)> {
+        self.mapping.clone()
     }
 }

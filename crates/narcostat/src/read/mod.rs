@@ -1,5 +1,6 @@
-//! Readers: UNODC, CBP, wide national and generic CSV tables, JSON and
-//! NDJSON into the model, every row accounted for.
+//! Readers: UNODC, CBP, wide national tables, any other table by its
+//! header words or a column mapping, JSON and NDJSON into the model, every
+//! row accounted for.
 //!
 //! ```
 //! use narcostat::read::{read_str, ReadOptions};
@@ -12,6 +13,31 @@
 //! assert_eq!(s.quantity.unwrap().to_string(), "10.5 lb");
 //! assert_eq!(s.seizures, Some(2));
 //! ```
+//!
+//! Any other table is read by its header words (see [`ColumnMap`]), with
+//! an explicit mapping for what the header does not say, a unit for bare
+//! numbers and the calendar of its dates:
+//!
+//! ```
+//! use narcostat::period::Calendar;
+//! use narcostat::read::{read_str, ColumnRole, ReadOptions};
+//! let csv = "Drug Type,Qty (kg),تاریخ,Officer\nHeroin,2.5,1399/12/30,A. Smith\n";
+//! let options = ReadOptions { calendar: Calendar::SolarHijri, ..ReadOptions::default() };
+//! let (data, report) = read_str(csv, "mine.csv", &options).unwrap();
+//! assert_eq!(data.seizures[0].quantity.unwrap().to_string(), "2.5 kg");
+//! assert_eq!(data.seizures[0].period.to_string(), "2021-03-20..2021-03-20");
+//! let mapping: Vec<String> = report.mapping.iter().map(|(role, h)| format!("{role}={h}")).collect();
+//! assert_eq!(mapping, ["drug=Drug Type", "quantity=Qty (kg)", "date=تاریخ"]);
+//!
+//! // Two columns that could be the quantity: an error showing the mapping to write.
+//! let csv = "drug,amount,qty,date\nHeroin,1,2,2021-01-01\n";
+//! let err = read_str(csv, "mine.csv", &ReadOptions::default()).unwrap_err();
+//! assert!(err.to_string().ends_with("name one with the mapping quantity=\"amount\""));
+//! let options = ReadOptions { columns: vec![(ColumnRole::Quantity, "qty".into())], ..ReadOptions::default() };
+//! let csv = "drug,amount,qty,unit,date\nHeroin,1,2,kg,2021-01-01\n";
+//! let (data, _) = read_str(csv, "mine.csv", &options).unwrap();
+//! assert_eq!(data.seizures[0].quantity.unwrap().to_string(), "2 kg");
+//! ```
 
 mod batch_error;
 #[cfg(feature = "arrow")]
@@ -19,14 +45,17 @@ mod cell_rows;
 mod cells;
 mod column_role;
 mod csv_driver;
+mod detect;
 mod error;
 mod format;
 mod generic;
+mod header_words;
 mod json;
 mod json_shape;
 mod json_text;
 mod layouts;
 mod many;
+mod mapping_report;
 mod note;
 mod open;
 mod options;
@@ -39,11 +68,13 @@ mod sink;
 #[cfg(feature = "xlsx")]
 mod spreadsheet;
 mod spreadsheet_error;
+mod time_cells;
 
 pub use batch_error::BatchError;
 #[cfg(feature = "arrow")]
 pub(crate) use cell_rows::CellRows;
 pub use column_role::ColumnRole;
+pub(crate) use detect::detect_map;
 pub use error::{BadCell, ReadError, Rejection, RowError};
 pub use format::{ColumnMap, Format};
 pub use json_text::read_json_text;

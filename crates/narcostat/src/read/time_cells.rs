@@ -1,0 +1,53 @@
+//! Date and year cells of generic tables, read in the table's calendar.
+
+use super::cells;
+use super::csv_driver::{CellError, Row};
+use super::error::RowError;
+use crate::period::{Calendar, Period, parse_solar_hijri};
+
+/// A date cell in `calendar`. Solar Hijri cells are days (`1399/12/30`,
+/// `۳۰ اسفند ۱۳۹۹`) or months (`1399/12`, `اسفند ۱۳۹۹`), or the `SH1399-12`
+/// period text; a day the month does not have is a row error.
+pub(crate) fn date_in(row: &Row<'_>, col: usize, calendar: Calendar) -> Result<Period, CellError> {
+    match calendar {
+        Calendar::Gregorian => cells::date(row, col),
+        Calendar::SolarHijri => {
+            let v = row.get(col);
+            let prefixed = v.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("sh"));
+            let period = parse_solar_hijri(v)
+                .or_else(|| prefixed.then(|| Period::parse(v).ok()).flatten())
+                .ok_or_else(|| CellError::at(col, v, RowError::BadSolarHijriDate { value: v.to_owned() }))?;
+            cells::fits_table(period, col, v)
+        }
+    }
+}
+
+/// How a year cell is read: a calendar year, a US fiscal year (a column
+/// headed `FY` or `Fiscal Year`: FY2024 is October 2023 to September 2024)
+/// or a Solar Hijri year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum YearKind {
+    /// A Gregorian calendar year.
+    Calendar,
+    /// A US federal fiscal year.
+    Fiscal,
+    /// A Solar Hijri year (`1399`: 20 March 2020 to 20 March 2021).
+    SolarHijri,
+}
+
+/// A year cell (`2018`, `2018.0`) read as `kind`.
+pub(crate) fn year_in(row: &Row<'_>, col: usize, kind: YearKind) -> Result<Period, CellError> {
+    let prefix = match kind {
+        YearKind::Calendar => return cells::year(row, col),
+        YearKind::Fiscal => "FY",
+        YearKind::SolarHijri => "SH",
+    };
+    let v = row.get(col);
+    let digits = v.strip_suffix(".0").unwrap_or(v);
+    let bad = || CellError::at(col, v, RowError::BadDate { value: v.to_owned() });
+    if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad());
+    }
+    let period = Period::parse(&format!("{prefix}{digits}")).map_err(|_| bad())?;
+    cells::fits_table(period, col, v)
+}
