@@ -86,6 +86,8 @@ fn plan(names: &[String], options: &ReadOptions, unit: Option<Unit>, file: &str)
         Some(format) => Ok(all(format.clone())),
         // An explicit mapping is used as given, the other roles detected.
         None if !options.columns.is_empty() => {
+            mapped_columns_exist(names, options)
+                .map_err(|source| ReadError::Arrow { file: file.to_owned(), source })?;
             let mut map = crate::read::detect_map(names, file, &options.columns)?;
             map.default_unit = unit.or(options.unit).map(|u| u.symbol().to_owned());
             Ok(all(Format::Generic(map)))
@@ -95,12 +97,25 @@ fn plan(names: &[String], options: &ReadOptions, unit: Option<Unit>, file: &str)
             match Format::detect(&refs) {
                 Some(format) => Ok(all(format)),
                 // The names of the table above, else the header words of CSV tables.
-                None => mapping(names, options, unit.or(options.unit), file).or_else(|first| {
+                None => mapping(names, unit.or(options.unit), file).or_else(|first| {
                     crate::read::detect_map(names, file, &[]).map(|m| all(Format::Generic(m))).map_err(|_| first)
                 }),
             }
         }
     }
+}
+
+/// Every column an explicit mapping names is one of `names` (as written or
+/// normalised), else an error naming it and the columns there are.
+fn mapped_columns_exist(names: &[String], options: &ReadOptions) -> Result<(), BatchError> {
+    let norm: Vec<String> = names.iter().map(|n| normalize(n)).collect();
+    for (role, header) in &options.columns {
+        if !names.contains(header) && !norm.contains(&normalize(header)) {
+            let (role, header, seen) = (role.to_string(), header.clone(), names.to_vec());
+            return Err(BatchError::MappedColumn { role, header, seen });
+        }
+    }
+    Ok(())
 }
 
 /// The role word users write for a role of [`ROLES`] (`substance` is `drug`).
@@ -115,39 +130,17 @@ fn accepted(role: &str) -> String {
     names.iter().chain(units).map(|n| format!("{n:?}")).collect::<Vec<_>>().join(", ")
 }
 
-/// The column of a role: the one the explicit mapping names (an error when
-/// there is none such), else the first with an accepted name.
-fn find_role(
-    names: &[String],
-    norm: &[String],
-    options: &ReadOptions,
-    role: &str,
-) -> Result<Option<usize>, BatchError> {
-    let explicit = options.columns.iter().find(|(r, _)| r.to_string() == role_word(role));
-    if let Some((_, header)) = explicit {
-        let wanted = normalize(header);
-        let found = names.iter().position(|n| n == header).or_else(|| norm.iter().position(|n| *n == wanted));
-        let seen = names.to_vec();
-        return found.map(Some).ok_or_else(|| BatchError::MappedColumn {
-            role: role_word(role).to_owned(),
-            header: header.clone(),
-            seen,
-        });
-    }
-    let Some((_, accepted)) = ROLES.iter().find(|(name, _)| *name == role) else { return Ok(None) };
-    Ok(accepted.iter().find_map(|a| norm.iter().position(|n| n == a)))
+/// The column of a role: the first with a name accepted for it.
+fn find_role(norm: &[String], role: &str) -> Option<usize> {
+    let (_, accepted) = ROLES.iter().find(|(name, _)| *name == role)?;
+    accepted.iter().find_map(|a| norm.iter().position(|n| n == a))
 }
 
-/// The generic mapping from the column names of the table in the module
-/// docs, the explicit `options.columns` first.
-fn mapping(names: &[String], options: &ReadOptions, unit: Option<Unit>, file: &str) -> Result<Plan, ReadError> {
+/// The generic mapping from the column names of the table in the module docs.
+fn mapping(names: &[String], unit: Option<Unit>, file: &str) -> Result<Plan, ReadError> {
     let arrow = |source| ReadError::Arrow { file: file.to_owned(), source };
     let norm: Vec<String> = names.iter().map(|n| normalize(n)).collect();
-    let mut roles = Vec::with_capacity(ROLES.len());
-    for (name, _) in ROLES {
-        roles.push((name, find_role(names, &norm, options, name).map_err(arrow)?));
-    }
-    let role = |r: &str| roles.iter().find(|(name, _)| *name == r).and_then(|(_, c)| *c);
+    let role = |r: &str| find_role(&norm, r);
     let missing = |r: &str| {
         let accepted =
             if r == "date" { format!("{} (or a year: {})", accepted("date"), accepted("year")) } else { accepted(r) };
