@@ -74,6 +74,7 @@ pub use batch_error::BatchError;
 #[cfg(feature = "arrow")]
 pub(crate) use cell_rows::CellRows;
 pub use column_role::ColumnRole;
+#[cfg(feature = "arrow")]
 pub(crate) use detect::detect_map;
 pub use error::{BadCell, ReadError, Rejection, RowError};
 pub use format::{ColumnMap, Format};
