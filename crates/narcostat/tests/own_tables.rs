@@ -407,3 +407,19 @@ fn a_year_column_in_the_solar_hijri_calendar_is_the_solar_hijri_year() {
     let (s, _) = read("drug,kg,FY\nHeroin,1,2024\n", &options);
     assert_eq!(s[0].period.to_string(), "2023-10-01..2024-09-30");
 }
+
+#[test]
+fn a_year_and_a_month_column_read_together() {
+    let csv = "Year,Month,Drug,kg\n2021,2,Heroin,1\n2021,Feb,Heroin,1\n2020,December,Heroin,1\n2021,2021-03,Heroin,1\n";
+    let (s, report) = read(csv, &ReadOptions::lenient());
+    let periods: Vec<String> = s.iter().map(|s| s.period.to_string()).collect();
+    // A month cell that is a whole month (`2021-03`) is not a month number: rejected, never guessed.
+    assert_eq!(report.rows_accepted, 3);
+    assert_eq!(periods, ["2021-02-01..2021-02-28", "2021-02-01..2021-02-28", "2020-12-01..2020-12-31"]);
+    let (s, _) = read("FY,Month,Drug,lbs\n2024,OCT,Heroin,1\n2024,1,Heroin,1\n", &ReadOptions::default());
+    let periods: Vec<String> = s.iter().map(|s| s.period.to_string()).collect();
+    assert_eq!(periods, ["2023-10-01..2023-10-31", "2024-01-01..2024-01-31"]);
+    let options = ReadOptions { calendar: Calendar::SolarHijri, ..ReadOptions::default() };
+    let (s, _) = read("سال,ماه,ماده,کیلوگرم\n1399,اسفند,تریاک,1\n1399,12,تریاک,1\n", &options);
+    assert!(s.iter().all(|s| s.period.to_string() == "2021-02-19..2021-03-20"), "{:?}", lines(&s));
+}

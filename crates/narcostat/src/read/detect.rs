@@ -63,8 +63,11 @@ pub(crate) fn detect_map(
     };
     let (quantity, measures) = quantities(&free, file, header, named(ColumnRole::Quantity))?;
     let date = one(ColumnRole::Date)?;
-    // A date column makes a year column redundant, unless the mapping names it.
-    let year = if date.is_some() && named(ColumnRole::Year).is_none() { None } else { one(ColumnRole::Year)? };
+    // A date column makes a year column redundant, unless the mapping names
+    // it or the date is a month of the year (`Year`, `Month`).
+    let month_only = date.as_deref().is_some_and(super::time_cells::is_month_header);
+    let year =
+        if date.is_some() && !month_only && named(ColumnRole::Year).is_none() { None } else { one(ColumnRole::Year)? };
     if date.is_none() && year.is_none() {
         return Err(missing(file, "date or year", header));
     }

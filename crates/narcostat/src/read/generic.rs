@@ -7,7 +7,7 @@ use super::format::ColumnMap;
 use super::header_words::header_unit;
 use super::layouts::bare_seizure;
 use super::options::{ReadOptions, Record};
-use super::time_cells::{YearKind, date_in, year_in};
+use super::time_cells::{YearKind, date_in, is_month_header, year_in, year_month};
 use crate::period::{Calendar, Period};
 use crate::place::Place;
 use crate::quantity::{Decimal, Quantity, Unit};
@@ -31,6 +31,8 @@ pub(super) struct Generic {
     date: Option<usize>,
     end: Option<usize>,
     year: Option<(usize, YearKind)>,
+    /// The date column is a month of the year column.
+    month_of_year: bool,
     country: Option<usize>,
     province: Option<usize>,
     locality: Option<usize>,
@@ -70,6 +72,7 @@ impl Generic {
             default_unit,
             date,
             end: opt(&map.end)?,
+            month_of_year: date.is_some_and(|c| is_month_header(&header[c])) && year.is_some(),
             year,
             country: opt(&map.country)?,
             province: opt(&map.province)?,
@@ -131,6 +134,7 @@ impl Generic {
 
     fn period(&self, row: &Row<'_>) -> Result<Period, CellError> {
         match (self.date, self.year) {
+            (Some(c), Some(year)) if self.month_of_year => year_month(row, year, c),
             (Some(c), _) => {
                 let start = date_in(row, c, self.opts.calendar)?;
                 match self.end.filter(|&e| !is_missing(row.get(e))) {

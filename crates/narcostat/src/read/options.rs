@@ -59,8 +59,10 @@ pub struct ReadOptions {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delimiter: Option<u8>,
     /// Explicit column mapping, role → header, possibly partial: the roles
-    /// not named are detected from the header. Used when the table is none
-    /// of the fixed layouts (or `format` is generic).
+    /// not named are detected from the header words. A mapping given is
+    /// never ignored: with columns (and no `format`), the table is read as a
+    /// generic table even when its header is a UNODC, CBP or wide layout. A
+    /// header named here that the table lacks is an error.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub columns: Vec<(ColumnRole, String)>,
     /// The unit of bare quantities (numbers without a unit), in every

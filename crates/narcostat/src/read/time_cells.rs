@@ -3,7 +3,7 @@
 use super::cells;
 use super::csv_driver::{CellError, Row};
 use super::error::RowError;
-use crate::period::{Calendar, Period, parse_solar_hijri};
+use crate::period::{Calendar, Period, SOLAR_HIJRI_MONTHS, parse_solar_hijri};
 
 /// A date cell in `calendar`. Solar Hijri cells are days (`1399/12/30`,
 /// `۳۰ اسفند ۱۳۹۹`) or months (`1399/12`, `اسفند ۱۳۹۹`), or the `SH1399-12`
@@ -50,4 +50,36 @@ pub(crate) fn year_in(row: &Row<'_>, col: usize, kind: YearKind) -> Result<Perio
     }
     let period = Period::parse(&format!("{prefix}{digits}")).map_err(|_| bad())?;
     cells::fits_table(period, col, v)
+}
+
+/// Whether a date header is a month only (`Month`, `ماه`), read with the year column.
+pub(crate) fn is_month_header(header: &str) -> bool {
+    matches!(crate::substance::normalize(header).as_str(), "month" | "ماه")
+}
+
+/// The month of a year column and a month column (`2021` and `2`, `Feb`,
+/// `February`; for a Solar Hijri year `12`, `Esfand`, `اسفند`). A fiscal
+/// year's October to December fall in the calendar year before it.
+pub(crate) fn year_month(row: &Row<'_>, year: (usize, YearKind), month: usize) -> Result<Period, CellError> {
+    let (ycol, kind) = year;
+    let (y, m) = (row.get(ycol), row.get(month));
+    let bad = || CellError::at(month, m, RowError::BadDate { value: format!("{y} {m}") });
+    let number = m.strip_suffix(".0").unwrap_or(m).parse::<u32>().ok().filter(|n| (1..=12).contains(n));
+    let year_number: i32 = y.strip_suffix(".0").unwrap_or(y).parse().map_err(|_| bad())?;
+    let period = match kind {
+        YearKind::SolarHijri => {
+            let named = SOLAR_HIJRI_MONTHS
+                .iter()
+                .chain(&crate::period::PERSIAN_MONTH_NAMES)
+                .position(|n| crate::substance::normalize(n) == crate::substance::normalize(m));
+            let month = number.or_else(|| named.and_then(|i| u32::try_from(i % 12 + 1).ok())).ok_or_else(bad)?;
+            parse_solar_hijri(&format!("{year_number}/{month}"))
+        }
+        YearKind::Calendar | YearKind::Fiscal => {
+            let month = number.or_else(|| super::layouts::month_number(m)).ok_or_else(bad)?;
+            let shift = i32::from(kind == YearKind::Fiscal && month >= 10);
+            Period::parse(&format!("{:04}-{month:02}", year_number - shift)).ok()
+        }
+    };
+    cells::fits_table(period.ok_or_else(bad)?, month, m)
 }
