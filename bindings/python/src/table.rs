@@ -7,13 +7,18 @@ use crate::spec::{Arg, Kw, spec};
 use narcostat::SeizureTable;
 use narcostat::read::{ReadReport, RejectionRow};
 use narcostat::spec::{Operation, QuerySpec, ReadSpec};
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3_arrow::PyTable;
+use std::path::PathBuf;
 
-/// Seizure records in columns, ready to aggregate.
+/// Seizure records in columns, ready to aggregate, with the row accounting
+/// of the files or frames they were read from.
 #[pyclass(name = "SeizureTable", module = "narcostat", frozen)]
 pub struct PySeizureTable {
     pub inner: SeizureTable,
+    /// One report per file or frame read (none for `from_json`).
+    pub reports: Vec<ReadReport>,
 }
 
 impl PySeizureTable {
@@ -25,31 +30,69 @@ impl PySeizureTable {
 }
 
 /// The table, or (table, rejected rows as dicts) when lenient.
-fn table_or_pair(py: Python<'_>, table: SeizureTable, report: &ReadReport, lenient: bool) -> PyResult<Py<PyAny>> {
-    let t = Py::new(py, PySeizureTable { inner: table })?;
+fn table_or_pair(py: Python<'_>, table: SeizureTable, reports: Vec<ReadReport>, lenient: bool) -> PyResult<Py<PyAny>> {
+    let rejected: Vec<RejectionRow> =
+        reports.iter().flat_map(|r| r.rejections.iter()).map(RejectionRow::from).collect();
+    let t = Py::new(py, PySeizureTable { inner: table, reports })?;
     if !lenient {
         return Ok(t.into_any());
     }
-    let rejected: Vec<RejectionRow> = report.rejections.iter().map(RejectionRow::from).collect();
     Ok((t, pythonize::pythonize(py, &rejected)?).into_pyobject(py)?.into_any().unbind())
 }
 
-/// Reads a file (layout detected from the header, or `format`); the keywords
-/// are those of narcostat's `ReadSpec` (lenient, format, country, missing, sheet, ...).
+/// The patterns of `path`: one path (str or os.PathLike) or a list of them.
+fn patterns(path: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+    let text = |p: PathBuf| {
+        p.to_str().map(str::to_owned).ok_or_else(|| PyTypeError::new_err(format!("read_csv: {p:?} is not UTF-8")))
+    };
+    if let Ok(one) = path.extract::<PathBuf>() {
+        return Ok(vec![text(one)?]);
+    }
+    let many: Vec<PathBuf> = path.extract().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "read_csv: expected a path, a glob pattern or a list of them, got {}",
+            path.get_type()
+        ))
+    })?;
+    many.into_iter().map(text).collect()
+}
+
+/// Reads one file, several (a list) or a glob pattern (`"data/*.csv"`) into
+/// one table, each file with its layout detected from its header (or
+/// `format`); the keywords are those of narcostat's `ReadSpec` (columns,
+/// unit, calendar, lenient, format, country, missing, sheet, ...).
 #[pyfunction]
 #[pyo3(signature = (path, **options))]
-pub fn read_csv(py: Python<'_>, path: std::path::PathBuf, options: Option<Kw<'_, '_>>) -> PyResult<Py<PyAny>> {
+pub fn read_csv(py: Python<'_>, path: &Bound<'_, PyAny>, options: Option<Kw<'_, '_>>) -> PyResult<Py<PyAny>> {
     let spec: ReadSpec = spec(py, options, &[])?;
-    let (table, _totals, report) =
-        py.detach(|| narcostat::read::open_table(&path, &spec, &mut |_| {})).map_err(|e| error(py, e))?;
-    table_or_pair(py, table, &report, spec.lenient)
+    let patterns = patterns(path)?;
+    let read = py.detach(|| {
+        let paths = narcostat::read::expand_paths(&patterns)?;
+        narcostat::read::open_tables(&paths, &spec, &mut |_| {})
+    });
+    let (table, _totals, reports) = read.map_err(|e| error(py, e))?;
+    table_or_pair(py, table, reports, spec.lenient)
 }
 
 #[pymethods]
 impl PySeizureTable {
     /// Reads any object with the Arrow PyCapsule interface (pyarrow Table,
-    /// polars DataFrame, DuckDB result, pandas DataFrame); the keywords are
-    /// those of `ReadSpec` (unit, lenient, country, missing, ...).
+    /// polars DataFrame or LazyFrame (collected), DuckDB result, pandas
+    /// DataFrame); the keywords are those of `ReadSpec` (columns, unit,
+    /// calendar, lenient, country, missing, ...).
+    ///
+    /// UNODC, CBP and wide tables are recognised by their columns; otherwise
+    /// the columns are found by name (any case, spaces and punctuation
+    /// ignored): drug `substance`, `drug`, `drug_type`, `name`; quantity
+    /// `quantity`, `amount`, `value`, `qty`, or a column named by its unit
+    /// (`kg`, `mass_kg`, `lbs`, `sum_qty_lbs`, `litres`, `units`); unit
+    /// `unit`; date `date`, `day`, `start`, `period` (and `end`); year
+    /// `year`; country `country`, `iso_code`, `iso3`; province `province`,
+    /// `state`; locality `locality`, `office`, `port`; agency `agency`,
+    /// `component`; seizures `seizures`, `events`, `cases`; `origin`;
+    /// `destination`. `columns={"drug": "Stoff", "quantity": "Menge"}`
+    /// names any of them outright. A role no column takes is a ParseError
+    /// listing the names accepted and the columns seen.
     #[staticmethod]
     #[pyo3(signature = (data, **options))]
     fn from_arrow(py: Python<'_>, data: &Bound<'_, PyAny>, options: Option<Kw<'_, '_>>) -> PyResult<Py<PyAny>> {
@@ -60,7 +103,7 @@ impl PySeizureTable {
         let (table, report) = py
             .detach(|| narcostat::arrow::table_from_batches(&batches, "arrow", &opts, spec.unit))
             .map_err(|e| error(py, e))?;
-        table_or_pair(py, table, &report, spec.lenient)
+        table_or_pair(py, table, vec![report], spec.lenient)
     }
 
     /// Reads records in narcostat's JSON shape (a dataset dict's JSON text).
@@ -68,7 +111,34 @@ impl PySeizureTable {
     fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
         let data = narcostat::read::read_json_text(text).map_err(|e| error(py, e))?;
         let inner = SeizureTable::from_seizures(&data.seizures).map_err(|e| error(py, e))?;
-        Ok(Self { inner })
+        Ok(Self { inner, reports: Vec::new() })
+    }
+
+    /// The rows of `tables`, in order, in one table (their reports kept, in order).
+    #[staticmethod]
+    fn concat(py: Python<'_>, tables: Vec<PyRef<'_, Self>>) -> PyResult<Self> {
+        let inner = SeizureTable::concat(tables.iter().map(|t| &t.inner)).map_err(|e| error(py, e))?;
+        Ok(Self { inner, reports: tables.iter().flat_map(|t| t.reports.iter().cloned()).collect() })
+    }
+
+    /// The row accounting of each file or frame read (dicts: file, format,
+    /// rows_read, rows_accepted, rows_rejected, seizures, mapping, rejections, ...).
+    #[getter]
+    fn read_reports<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(pythonize::pythonize(py, &self.reports)?)
+    }
+
+    /// The row accounting of all files together (the one report for a
+    /// single file; rows_read = rows_accepted + rows_rejected), or None for
+    /// a table read from JSON text.
+    #[getter]
+    fn read_report<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let total = match self.reports.as_slice() {
+            [] => return Ok(None),
+            [one] => one.clone(),
+            many => ReadReport::total(many),
+        };
+        Ok(Some(pythonize::pythonize(py, &total)?))
     }
 
     fn __len__(&self) -> usize {

@@ -1,4 +1,4 @@
-/** Options of `SeizureTable.fromCsv` (the core's `ReadSpec`, plus `fileName`, `keepUnknown`, `mapping`). */
+/** Options of `SeizureTable.fromCsv` (the core's `ReadSpec`: `columns`, `unit`, `calendar`, ...; plus `fileName`, `keepUnknown`, `mapping`). */
 export interface ReadOptions {
   lenient?: boolean;
   /** a word of `vocabulary().input_formats` (detected from the header when absent) */
@@ -11,7 +11,14 @@ export interface ReadOptions {
   /** a word of `vocabulary().missing` */
   missing?: string;
   delimiter?: string;
-  /** a column mapping for tables of no known layout */
+  /** the column of a role, when the header does not say it: `{drug: "Drug Type", quantity: "Qty"}`;
+   *  roles from `vocabulary().column_roles`, the roles not given are detected */
+  columns?: Record<string, string>;
+  /** the unit of quantities written without one (no unit column, no unit in the header), e.g. "kg" */
+  unit?: string;
+  /** the calendar of date cells: "gregorian" (default) or "solar-hijri" (1399/12/30) */
+  calendar?: string;
+  /** a full column mapping for tables of no known layout (the older form; prefer `columns`) */
   mapping?: { substance: string; quantity: string; unit?: string; default_unit?: string; date?: string; year?: string;
     country?: string; province?: string; locality?: string; agency?: string; seizures?: string; origin?: string; destination?: string };
 }
@@ -56,7 +63,7 @@ export interface QueryResult {
 /** Every word list of the core's vocabulary. */
 export interface Vocabulary { dimensions: string[]; granularities: string[]; span_rules: string[]; measures: string[];
   units: string[]; count_units: string[]; output_formats: string[]; bulletin_formats: string[]; bases: string[];
-  input_formats: string[]; missing: string[]; modes: string[]; resolutions: string[] }
+  input_formats: string[]; missing: string[]; modes: string[]; resolutions: string[]; column_roles: string[]; calendars: string[] }
 /** One drug of the taxonomy. */
 export interface DrugEntry { group: string; family: string; drug: string; slug: string; names: string[] }
 /** What a filter word matches. */

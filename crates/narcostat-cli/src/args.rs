@@ -4,9 +4,10 @@
 use clap::{Args, Parser, ValueEnum};
 use narcostat::bulletin::BulletinFormat;
 use narcostat::equivalent::Basis;
-use narcostat::read::{Format, Missing};
-use narcostat::spec::{QuerySpec, ReadSpec, conditions_text};
-use narcostat::vocabulary::{MeasureWord, OutputFormat};
+use narcostat::period::Calendar;
+use narcostat::read::{ColumnRole, Format, Missing};
+use narcostat::spec::{QuerySpec, ReadSpec, SpecError, conditions_text};
+use narcostat::vocabulary::{MeasureWord, OutputFormat, Word};
 use narcostat::{CountryCode, GroupKey, Period, SpanRule, Unit};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -18,8 +19,11 @@ pub type Keys = Vec<GroupKey>;
 /// Options for reading an input file.
 #[derive(Debug, Default, Args)]
 pub struct Input {
-    /// The input: a UNODC, CBP or wide CSV, a spreadsheet of those, or JSON / NDJSON in narcostat's shape.
-    pub file: PathBuf,
+    /// The input files: UNODC, CBP or wide CSVs, spreadsheets of those, or JSON / NDJSON in narcostat's
+    /// shape; several files and glob patterns ('data/*.csv', quoted or not) are read as one table,
+    /// each file with its own layout.
+    #[arg(value_name = "FILE", required = true, num_args = 1..)]
+    pub files: Vec<String>,
     /// The layout, when detection from the header is not wanted: unodc-annual, unodc-subregional, cbp, wide, json, ndjson.
     #[arg(long = "input-format", value_name = "LAYOUT")]
     pub input_format: Option<Format>,
@@ -35,14 +39,29 @@ pub struct Input {
     /// The sheet of a spreadsheet (.xlsx, .xls, .ods) to read (default: the first).
     #[arg(long)]
     pub sheet: Option<String>,
+    #[arg(long = "column", value_name = "ROLE=HEADER", help = format!(
+        "The column that holds a role, when the header does not say it (repeatable): --column drug=\"Drug Type\" \
+         --column quantity=Qty; the roles not given are detected. Roles: {}.",
+        ColumnRole::words().join(", ")
+    ))]
+    pub columns: Vec<String>,
+    /// The unit of quantities written without one (no unit column, no unit in the header), e.g. kg.
+    #[arg(long = "input-unit", value_name = "UNIT")]
+    pub input_unit: Option<Unit>,
+    /// The calendar of date cells: gregorian (default) or solar-hijri (1399/12/30, ۱۳۹۹/۱۲/۳۰, Persian month names).
+    #[arg(long)]
+    pub calendar: Option<Calendar>,
 }
 
 impl Input {
-    /// The core's reading spec.
-    pub fn spec(&self) -> ReadSpec {
+    /// The core's reading spec; a `--column` that is not `ROLE=HEADER` with a known role is an error.
+    pub fn spec(&self) -> Result<ReadSpec, SpecError> {
         let (format, sheet, country, lenient, missing) =
             (self.input_format.clone(), self.sheet.clone(), self.country, self.lenient, self.missing);
-        ReadSpec { format, country, lenient, missing, sheet, ..ReadSpec::default() }
+        let (unit, calendar) = (self.input_unit, self.calendar);
+        let mut spec = ReadSpec { format, country, lenient, missing, sheet, unit, calendar, ..ReadSpec::default() };
+        self.columns.iter().try_for_each(|column| spec.add_column(column))?;
+        Ok(spec)
     }
 }
 

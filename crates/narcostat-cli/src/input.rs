@@ -1,5 +1,7 @@
-//! Reading input files through the core's `open_*`, with a progress bar on
-//! terminals and the core's reading note (columns not read, rows rejected) on stderr.
+//! Reading input files through the core's `open_*` (patterns expanded by
+//! the core), with a progress bar on terminals and the core's reading notes
+//! (columns not read, rows rejected; per file and in total for several
+//! files) on stderr.
 
 use crate::args::Input;
 use crate::output::note;
@@ -7,13 +9,19 @@ use narcostat::check::TableDataset;
 use narcostat::read::{self, Progress, ReadReport};
 use narcostat::{Dataset, Error, SeizureTable};
 use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 
 /// How many rejected rows a lenient read lists on stderr before pointing to `check`.
 const REJECTIONS_LISTED: usize = 5;
 
+/// The files the input names, patterns expanded.
+pub fn paths(input: &Input) -> Result<Vec<PathBuf>, Error> {
+    Ok(read::expand_paths(&input.files)?)
+}
+
 /// Runs `open` with a bar on stderr, only on a terminal and for files that take more than a moment.
-fn with_progress<T>(input: &Input, open: impl FnOnce(&mut dyn FnMut(Progress)) -> T) -> T {
-    let size = std::fs::metadata(&input.file).map_or(0, |m| m.len());
+fn with_progress<T>(paths: &[PathBuf], open: impl FnOnce(&mut dyn FnMut(Progress)) -> T) -> T {
+    let size = paths.iter().map(|p| std::fs::metadata(p).map_or(0, |m| m.len())).fold(0, u64::saturating_add);
     let bar = (std::io::stderr().is_terminal() && size > 8 << 20).then(|| {
         let style = indicatif::ProgressStyle::with_template("{spinner} reading {bar:40} {bytes}/{total_bytes} ({eta})");
         let bar = indicatif::ProgressBar::new(size);
@@ -29,23 +37,34 @@ fn read_note(report: &ReadReport) {
     note(report.note(REJECTIONS_LISTED, &format!(" (run `narcostat check --lenient {}` for the list)", report.file)));
 }
 
-/// The input as a table (on all cores for delimited text).
+/// The notes on the reads; with several files, the row accounting of each and the total.
+fn read_notes(reports: &[ReadReport]) {
+    reports.iter().for_each(read_note);
+    if reports.len() > 1 {
+        let total = ReadReport::total(reports);
+        note(reports.iter().chain([&total]).map(ReadReport::accounting));
+    }
+}
+
+/// The input as a table (on all cores for delimited text; several files in parallel).
 pub fn table(input: &Input) -> Result<SeizureTable, Error> {
-    let (table, _, report) = with_progress(input, |p| read::open_table(&input.file, &input.spec(), p))?;
-    read_note(&report);
+    let (paths, spec) = (paths(input)?, input.spec()?);
+    let (table, _, reports) = with_progress(&paths, |p| read::open_tables(&paths, &spec, p))?;
+    read_notes(&reports);
     Ok(table)
 }
 
-/// The input as records with their lines, for checks and bulletins.
-pub fn table_dataset(input: &Input) -> Result<(TableDataset, ReadReport), Error> {
-    let (data, report) = with_progress(input, |p| read::open_table_dataset(&input.file, &input.spec(), p))?;
+/// One file as records with their lines, for checks and bulletins.
+pub fn table_dataset(input: &Input, path: &Path) -> Result<(TableDataset, ReadReport), Error> {
+    let (paths, spec) = ([path.to_path_buf()], input.spec()?);
+    let (data, report) = with_progress(&paths, |p| read::open_table_dataset(path, &spec, p))?;
     read_note(&report);
     Ok((data, report))
 }
 
-/// The input as a dataset of records.
+/// The input as one dataset of records (several files in order).
 pub fn dataset(input: &Input) -> Result<Dataset, Error> {
-    let (data, report) = read::open_dataset(&input.file, &input.spec())?;
-    read_note(&report);
+    let (data, reports) = read::open_datasets(&paths(input)?, &input.spec()?)?;
+    read_notes(&reports);
     Ok(data)
 }

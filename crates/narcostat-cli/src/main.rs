@@ -19,6 +19,8 @@ fn words() -> String {
         ("Measures (--measure)", &v.measures),
         ("Units (--unit)", &v.units),
         ("Input formats (--input-format)", &v.input_formats),
+        ("Column roles (--column ROLE=HEADER)", &v.column_roles),
+        ("Calendars (--calendar)", &v.calendars),
         ("Span rules (--span-rule)", &v.span_rules),
         ("Bases (equivalents --basis)", &v.bases),
     ];

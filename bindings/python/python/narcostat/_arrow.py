@@ -12,8 +12,10 @@ _ONE = decimal.Decimal(1)
 
 
 def arrow_stream(data: Any) -> Any:
-    """``data`` when it has the Arrow PyCapsule interface; an older pandas frame
-    (without it) as a ``pyarrow.Table`` without its index."""
+    """``data`` when it has the Arrow PyCapsule interface; a polars ``LazyFrame``
+    collected; an older pandas frame (without it) as a ``pyarrow.Table`` without its index."""
+    if type(data).__module__.startswith("polars") and type(data).__name__ == "LazyFrame":
+        data = data.collect()
     if hasattr(data, "__arrow_c_stream__"):
         return data
     if type(data).__module__.startswith("pandas"):
@@ -22,7 +24,7 @@ def arrow_stream(data: Any) -> Any:
         return pa.Table.from_pandas(data, preserve_index=False)
     raise TypeError(
         "from_arrow: expected an object with the Arrow PyCapsule interface "
-        f"(pyarrow.Table, polars.DataFrame, pandas.DataFrame, ...), got {type(data).__name__}"
+        f"(pyarrow.Table, polars.DataFrame or LazyFrame, pandas.DataFrame, ...), got {type(data).__name__}"
     )
 
 

@@ -7,7 +7,8 @@
 //! [`ReadOptions::columns`](crate::read::ReadOptions::columns), a mapping of
 //! those and the other roles detected; else detected from the column names
 //! as for CSV headers, else a mapping from these names (case-, space- and
-//! punctuation-insensitive), else the header words CSV tables are read by:
+//! punctuation-insensitive), else the header words CSV tables are read by. A role no column takes is
+//! an error listing the names accepted for it and the columns seen:
 //!
 //! | column | names accepted | types |
 //! |---|---|---|
@@ -89,6 +90,8 @@ fn plan(names: &[String], options: &ReadOptions, unit: Option<Unit>, file: &str)
         Some(format) => Ok(all(format.clone())),
         // An explicit mapping is used as given, the other roles detected.
         None if !options.columns.is_empty() => {
+            mapped_columns_exist(names, options)
+                .map_err(|source| ReadError::Arrow { file: file.to_owned(), source })?;
             let mut map = crate::read::detect_map(names, file, &options.columns)?;
             map.default_unit = unit.or(options.unit).map(|u| u.symbol().to_owned());
             Ok(all(Format::Generic(map)))
@@ -106,14 +109,47 @@ fn plan(names: &[String], options: &ReadOptions, unit: Option<Unit>, file: &str)
     }
 }
 
+/// Every column an explicit mapping names is one of `names` (as written or
+/// normalised), else an error naming it and the columns there are.
+fn mapped_columns_exist(names: &[String], options: &ReadOptions) -> Result<(), BatchError> {
+    let norm: Vec<String> = names.iter().map(|n| normalize(n)).collect();
+    for (role, header) in &options.columns {
+        if !names.contains(header) && !norm.contains(&normalize(header)) {
+            let (role, header, seen) = (role.to_string(), header.clone(), names.to_vec());
+            return Err(BatchError::MappedColumn { role, header, seen });
+        }
+    }
+    Ok(())
+}
+
+/// The role word users write for a role of [`ROLES`] (`substance` is `drug`).
+fn role_word(role: &str) -> &str {
+    if role == "substance" { "drug" } else { role }
+}
+
+/// The names accepted for a role, for messages: `"drug", "drug_type", ...`.
+fn accepted(role: &str) -> String {
+    let names = ROLES.iter().find(|(name, _)| *name == role).map_or(&[][..], |(_, names)| *names);
+    let units = if role == "quantity" { &["kg", "mass_kg", "lbs", "litres", "units"][..] } else { &[] };
+    names.iter().chain(units).map(|n| format!("{n:?}")).collect::<Vec<_>>().join(", ")
+}
+
+/// The column of a role: the first with a name accepted for it.
+fn find_role(norm: &[String], role: &str) -> Option<usize> {
+    let (_, accepted) = ROLES.iter().find(|(name, _)| *name == role)?;
+    accepted.iter().find_map(|a| norm.iter().position(|n| n == a))
+}
+
 /// The generic mapping from the column names of the table in the module docs.
 fn mapping(names: &[String], unit: Option<Unit>, file: &str) -> Result<Plan, ReadError> {
+    let arrow = |source| ReadError::Arrow { file: file.to_owned(), source };
     let norm: Vec<String> = names.iter().map(|n| normalize(n)).collect();
-    let role = |r: &str| -> Option<usize> {
-        let (_, accepted) = ROLES.iter().find(|(name, _)| *name == r)?;
-        accepted.iter().find_map(|a| norm.iter().position(|n| n == a))
+    let role = |r: &str| find_role(&norm, r);
+    let missing = |r: &str| {
+        let accepted =
+            if r == "date" { format!("{} (or a year: {})", accepted("date"), accepted("year")) } else { accepted(r) };
+        arrow(BatchError::MissingRole { role: role_word(r).to_owned(), accepted, seen: names.to_vec() })
     };
-    let missing = |c: &str| ReadError::MissingColumn { file: file.to_owned(), column: c.to_owned() };
     let substance = role("substance").ok_or_else(|| missing("substance"))?;
     let (quantity, quantity_unit) = match role("quantity") {
         Some(q) => (q, None),
@@ -124,7 +160,7 @@ fn mapping(names: &[String], unit: Option<Unit>, file: &str) -> Result<Plan, Rea
     };
     let (date, year) = (role("date"), role("year"));
     if date.is_none() && year.is_none() {
-        return Err(missing("date or year"));
+        return Err(missing("date"));
     }
     let name = |c: Option<usize>| c.map(|c| names[c].clone());
     let map = ColumnMap {

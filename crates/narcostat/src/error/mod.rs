@@ -123,7 +123,7 @@ fn read_kind(e: &ReadError) -> ErrorKind {
     match e {
         ReadError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => ErrorKind::NotFound,
         ReadError::Io { .. } => ErrorKind::Io,
-        ReadError::Options { .. } => ErrorKind::Query,
+        ReadError::Options { .. } | ReadError::NoMatch { .. } | ReadError::BadPattern { .. } => ErrorKind::Query,
         ReadError::Row(r) => row_kind(&r.reason),
         _ => ErrorKind::Parse,
     }

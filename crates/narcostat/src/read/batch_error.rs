@@ -22,4 +22,26 @@ pub enum BatchError {
         /// Its Arrow type.
         data_type: String,
     },
+    /// A role none of the columns takes: the names accepted for it are listed.
+    #[error(
+        "no {role} column: name one {accepted} or give a mapping, e.g. columns={{\"{role}\": \"...\"}}; the columns are {seen:?}"
+    )]
+    MissingRole {
+        /// The role word (`drug`, `quantity`, `date or year`).
+        role: String,
+        /// The names accepted for it, quoted and joined.
+        accepted: String,
+        /// The columns of the batches.
+        seen: Vec<String>,
+    },
+    /// A mapping names a column the batches do not have.
+    #[error("the mapping {role}={header:?} names no column; the columns are {seen:?}")]
+    MappedColumn {
+        /// The role word.
+        role: String,
+        /// The column named.
+        header: String,
+        /// The columns of the batches.
+        seen: Vec<String>,
+    },
 }

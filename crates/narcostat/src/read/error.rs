@@ -344,6 +344,20 @@ pub enum ReadError {
         /// The known key it most likely means.
         suggestion: Option<String>,
     },
+    /// A file pattern (`data/*.csv`) that matches no file.
+    #[error("{file}: the pattern matches no file")]
+    NoMatch {
+        /// The pattern.
+        file: String,
+    },
+    /// A file pattern that is not a valid glob.
+    #[error("{file}: invalid file pattern: {message}")]
+    BadPattern {
+        /// The pattern.
+        file: String,
+        /// What is wrong with it.
+        message: String,
+    },
     /// A JSON dataset has none of the keys that hold records.
     #[error(
         "{file}: the JSON object has no \"seizures\", \"reported_totals\" or \"activities\" key, so it holds no records"
@@ -407,7 +421,8 @@ impl ReadError {
     /// fit the shape), `table` (rows that cannot be put into one table),
     /// `missing_column`, `unknown_format`, `ambiguous_column`,
     /// `uncertain_column`, `missing_role`, `record_too_long`, `empty`,
-    /// `unknown_json_key` or `no_json_records`.
+    /// `unknown_json_key`, `no_json_records`, `no_match` (a file pattern
+    /// matching no file) or `bad_pattern`.
     ///
     /// ```
     /// use narcostat::read::{read_str, ReadOptions};
@@ -433,6 +448,8 @@ impl ReadError {
             Self::Empty { .. } => "empty",
             Self::UnknownJsonKey { .. } => "unknown_json_key",
             Self::NoJsonRecords { .. } => "no_json_records",
+            Self::NoMatch { .. } => "no_match",
+            Self::BadPattern { .. } => "bad_pattern",
         }
     }
 
@@ -465,7 +482,9 @@ impl ReadError {
             | Self::RecordTooLong { file, .. }
             | Self::Empty { file }
             | Self::UnknownJsonKey { file, .. }
-            | Self::NoJsonRecords { file } => file,
+            | Self::NoJsonRecords { file }
+            | Self::NoMatch { file }
+            | Self::BadPattern { file, .. } => file,
         }
     }
 }

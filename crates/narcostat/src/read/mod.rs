@@ -55,6 +55,7 @@ mod json_shape;
 mod json_text;
 pub(crate) mod kept;
 mod layouts;
+mod many;
 mod mapping_report;
 mod note;
 mod open;
@@ -79,6 +80,7 @@ pub(crate) use detect::detect_map;
 pub use error::{BadCell, ReadError, Rejection, RowError};
 pub use format::{ColumnMap, Format};
 pub use json_text::read_json_text;
+pub use many::{expand_paths, open_datasets, open_tables};
 pub use open::{open_dataset, open_table, open_table_dataset};
 pub use options::{Missing, Mode, Progress, ReadOptions, ReadReport, Record};
 #[cfg(feature = "parallel")]

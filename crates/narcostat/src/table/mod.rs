@@ -1,5 +1,6 @@
 //! The columnar seizure table that aggregation runs over.
 
+mod concat;
 mod dict;
 mod extra;
 

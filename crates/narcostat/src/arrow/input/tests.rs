@@ -124,7 +124,16 @@ fn floats_nan_negative_null_and_below_a_microgram() {
 fn missing_columns_are_named() {
     let b = RecordBatch::try_from_iter([("colour", Arc::new(StringArray::from(vec!["red"])) as ArrayRef)]).unwrap();
     let err = table_from_batches(&[b], "df", &ReadOptions::default(), None).unwrap_err();
-    assert_eq!(err.to_string(), "df: missing required column \"substance\"");
+    let text = err.to_string();
+    assert!(text.starts_with("df: no drug column: name one \"substance\", \"drug\", \"drugtype\""), "{text}");
+    assert!(text.ends_with("the columns are [\"colour\"]"), "{text}");
+    let quantity =
+        RecordBatch::try_from_iter([("drug", Arc::new(StringArray::from(vec!["Opium"])) as ArrayRef)]).unwrap();
+    let text = table_from_batches(&[quantity], "df", &ReadOptions::default(), None).unwrap_err().to_string();
+    assert!(
+        text.contains("no quantity column: name one \"quantity\", \"amount\", \"value\", \"qty\", \"kg\""),
+        "{text}"
+    );
 }
 
 #[test]
