@@ -21,8 +21,8 @@ import os
 from typing import Any, Dict, List, Optional, Sequence, Union
 
 try:
-    import dask
-    from dask import delayed
+    from dask.base import compute
+    from dask.delayed import delayed
 except ImportError as _missing:  # pragma: no cover - exercised without dask installed
     raise ImportError(
         "narcostat.dask needs dask and distributed, which are an optional extra: "
@@ -51,7 +51,7 @@ def _aligned(frame: Any) -> Any:
     unpickled in a worker can hold Arrow-backed columns (pandas' pyarrow
     strings) on buffers at odd addresses, which Arrow's C interface must not
     be given. One copy through Arrow IPC (8-byte padded buffers) aligns them."""
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
 
     table = frame if isinstance(frame, pa.Table) else pa.Table.from_pandas(frame, preserve_index=False)
     sink = pa.BufferOutputStream()
@@ -126,7 +126,7 @@ def partial(
             "narcostat.dask: expected a dask DataFrame, a path, a glob or a list of paths, "
             f"got {type(source).__name__}"
         )
-    (merged,) = dask.compute(_tree(parts, split_every))
+    (merged,) = compute(_tree(parts, split_every))  # type: ignore[no-untyped-call,unused-ignore]
     return merged  # type: ignore[no-any-return]
 
 
