@@ -4,6 +4,7 @@
 
 mod bulletin;
 mod errors;
+mod partial;
 mod result;
 mod spec;
 mod table;
@@ -26,6 +27,7 @@ mod _narcostat {
     use super::{
         bulletin::{bulletin, embedded_month},
         check_total,
+        partial::{PyPartial, partial, partial_of_file},
         result::PyResultTable,
         table::{PySeizureTable, read_csv},
         vocabulary::{drugs, resolve, vocabulary},

@@ -5,6 +5,7 @@
 use crate::errors::warn;
 use narcostat::result::ResultTable;
 use pyo3::prelude::*;
+use pyo3::types::PyBytes;
 use pyo3_arrow::PyTable;
 
 /// The result of an aggregation, ranking, trend, comparison or equivalents.
@@ -96,5 +97,21 @@ impl PyResultTable {
 
     pub(crate) fn _repr_html_(&self) -> String {
         self.table.to_html()
+    }
+
+    /// The result in narcostat's versioned binary form.
+    fn to_bytes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        Ok(PyBytes::new(py, &self.table.to_bytes().map_err(crate::partial::format_error)?))
+    }
+
+    /// A result from `to_bytes` (its warnings are not issued again).
+    #[staticmethod]
+    fn from_bytes(data: &[u8]) -> PyResult<Self> {
+        Ok(Self { table: ResultTable::from_bytes(data).map_err(crate::partial::format_error)? })
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyBytes>,))> {
+        let py = slf.py();
+        Ok((slf.getattr("from_bytes")?, (slf.get().to_bytes(py)?,)))
     }
 }

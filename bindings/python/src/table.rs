@@ -178,6 +178,23 @@ impl PySeizureTable {
         Ok(format!("<p>narcostat.SeizureTable: {} rows</p>{}", self.inner.len(), head._repr_html_()))
     }
 
+    /// The table in narcostat's versioned binary form (its rows as records).
+    fn to_bytes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+        let bytes = self.inner.to_bytes().map_err(crate::partial::format_error)?;
+        Ok(pyo3::types::PyBytes::new(py, &bytes))
+    }
+
+    /// A table from `to_bytes` (ValueError for other bytes or a newer version).
+    #[staticmethod]
+    fn from_bytes(data: &[u8]) -> PyResult<Self> {
+        Ok(Self { inner: SeizureTable::from_bytes(data).map_err(crate::partial::format_error)?, reports: Vec::new() })
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, pyo3::types::PyBytes>,))> {
+        let py = slf.py();
+        Ok((slf.getattr("from_bytes")?, (slf.get().to_bytes(py)?,)))
+    }
+
     /// Totals grouped by `by`; keywords: where, period, span_rule, fiscal_start, unit.
     #[pyo3(signature = (by = None, **options))]
     fn aggregate(&self, py: Python<'_>, by: Arg<'_>, options: Option<Kw<'_, '_>>) -> PyResult<PyResultTable> {

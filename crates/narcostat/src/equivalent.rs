@@ -139,12 +139,24 @@ impl SeizureTable {
     /// assert_eq!(eq.rows[0].mass_kg.to_string(), "8224.7");
     /// ```
     pub fn equivalents(&self, query: &Query, basis: Basis, factors: Factors) -> Result<Equivalents, AggregateError> {
+        Ok(Equivalents::of(&self.aggregate(&Equivalents::query(query))?, basis, factors))
+    }
+}
+
+impl Equivalents {
+    /// The aggregation equivalents are computed from: `query` grouped by drug
+    /// last. The query's own filter stays (drug=heroin is heroin alone);
+    /// drugs the basis does not convert are left out, never added 1:1.
+    pub fn query(query: &Query) -> Query {
         let mut q = query.clone();
         q.by.retain(|k| *k != GroupKey::Drug);
         q.by.push(GroupKey::Drug);
-        // The query's own filter stays (drug=heroin is heroin alone); drugs
-        // the basis does not convert are left out below, never added 1:1.
-        let agg: Aggregate = self.aggregate(&q)?;
+        q
+    }
+
+    /// The equivalents of an aggregate of [`Equivalents::query`] (of one
+    /// table, or merged from partitions).
+    pub fn of(agg: &Aggregate, basis: Basis, factors: Factors) -> Self {
         let mut rows: BTreeMap<Vec<KeyValue>, (EquivalentRow, i128)> = BTreeMap::new();
         let one = Decimal::from_int(1);
         for g in &agg.groups {
@@ -201,6 +213,6 @@ impl SeizureTable {
             row.not_converted += not_converted;
         }
         let rows = rows.into_values().map(|(row, ug)| EquivalentRow { mass_kg: kg(ug), ..row }).collect();
-        Ok(Equivalents { basis, factors, rows })
+        Equivalents { basis, factors, rows }
     }
 }

@@ -23,6 +23,7 @@ pub mod seed;
 #[doc = include_str!("../../../README.md")]
 pub struct RepositoryReadme;
 pub mod aggregate;
+pub mod binary;
 pub mod query;
 pub mod table;
 pub use aggregate::{Aggregate, AggregateError, Group, KeyValue, Measures};

@@ -19,6 +19,7 @@ from narcostat._exceptions import (
     UnknownSubstanceError,
 )
 from narcostat._narcostat import (
+    Partial,
     Result,
     SeizureTable,
     __version__,
@@ -36,6 +37,7 @@ __all__ = [
     "CoverageWarning",
     "NarcostatError",
     "ParseError",
+    "Partial",
     "QueryError",
     "Result",
     "SeizureTable",

@@ -40,13 +40,26 @@ impl Query {
     /// assert_eq!(q.coverage(&table).warnings, ["drug=Cocaine matched no rows in this table"]);
     /// ```
     pub fn coverage(&self, table: &SeizureTable) -> Coverage {
+        self.coverage_of(&self.drugs_present(table))
+    }
+
+    /// Which drugs occur in `table` in rows of places the filter keeps,
+    /// wholly inside the query's period, by index into [`Drug::ALL`]: what
+    /// [`Query::coverage_of`] needs, merged across partitions with a logical or.
+    pub fn drugs_present(&self, table: &SeizureTable) -> Vec<bool> {
+        drugs_present(table, self)
+    }
+
+    /// [`Query::coverage`] from the drugs present ([`Query::drugs_present`],
+    /// of one table or or-ed over many).
+    pub fn coverage_of(&self, present: &[bool]) -> Coverage {
         let f = &self.filter;
         if f.drugs.is_empty() && f.families.is_empty() && f.groups.is_empty() {
             return Coverage::default();
         }
         let words = filter_words(f);
-        let present = drugs_present(table, self);
-        let covered: Vec<Drug> = Drug::ALL.iter().copied().filter(|&d| f.keeps_drug(d) && present[index(d)]).collect();
+        let present = |i: usize| present.get(i).copied().unwrap_or(false);
+        let covered: Vec<Drug> = Drug::ALL.iter().copied().filter(|&d| f.keeps_drug(d) && present(index(d))).collect();
         let names = covered.iter().map(|d| d.name()).collect::<Vec<_>>().join(", ");
         let warning = |text: String| Coverage { warnings: vec![text], notes: Vec::new() };
         if covered.is_empty() {

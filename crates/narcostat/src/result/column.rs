@@ -17,7 +17,7 @@ pub enum Role {
 }
 
 /// A named, typed column.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Column {
     /// The machine name, with the unit for quantities (`mass_kg`), no spaces.
     pub name: String,

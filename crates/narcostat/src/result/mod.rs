@@ -71,7 +71,7 @@ pub enum ResultKind {
 }
 
 /// A result: typed columns of equal length.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ResultTable {
     /// What the table holds.
     pub kind: ResultKind,

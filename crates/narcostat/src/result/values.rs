@@ -4,7 +4,7 @@ use crate::period::{Date, Granularity, Period};
 use crate::quantity::Decimal;
 
 /// The values of one column, typed; `None` is an empty cell.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Values {
     /// Text: names, codes, labels.
     Text(Vec<Option<String>>),

@@ -4,6 +4,7 @@
 mod checks;
 mod error;
 mod forms;
+mod partial;
 mod query_spec;
 mod read_spec;
 mod run;
@@ -11,6 +12,7 @@ mod warnings;
 
 pub use error::SpecError;
 pub use forms::conditions_text;
+pub use partial::{Partial, SourceRows};
 pub use query_spec::QuerySpec;
 pub use read_spec::ReadSpec;
 pub use run::Operation;

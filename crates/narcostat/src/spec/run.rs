@@ -4,7 +4,10 @@
 
 use super::warnings;
 use super::{QuerySpec, SpecError};
+use crate::aggregate::Aggregate;
+use crate::equivalent::Equivalents;
 use crate::error::Error;
+use crate::quantity::CountUnit;
 use crate::query::Query;
 use crate::result::{OutputUnits, ResultTable};
 use crate::table::SeizureTable;
@@ -48,65 +51,62 @@ impl QuerySpec {
     /// assert!(top.to_csv().starts_with("rank,drug,mass_t,share_of_mass\n1,Opium,47.767,"));
     /// ```
     pub fn run(&self, operation: Operation, table: &SeizureTable) -> Result<ResultTable, Error> {
+        self.partial(operation, table)?.finish()
+    }
+
+    /// The result table of `operation` from its merged aggregates (`first`,
+    /// and a comparison's previous period `second`) and the kinds of items
+    /// the rows count: the one place results are made, for a single table
+    /// and for merged partitions ([`super::Partial::finish`]).
+    pub(super) fn finish(
+        &self,
+        operation: Operation,
+        first: &Aggregate,
+        second: Option<&Aggregate>,
+        count_units: &[CountUnit],
+        units: OutputUnits,
+    ) -> Result<ResultTable, Error> {
         let query = self.query()?;
-        Self::check_keys(operation, &query.by)?;
-        let units = self.unit.map_or_else(OutputUnits::default, OutputUnits::with);
-        let mut result = match operation {
-            Operation::Summary => {
-                self.check_unit(operation, None)?;
-                let agg = table.aggregate(&query)?;
-                ResultTable::aggregate(&agg, units).with_accounting(&agg)
+        Ok(match operation {
+            Operation::Summary => ResultTable::aggregate(first, units).with_accounting(first),
+            Operation::Top | Operation::Trend => self.series(operation, first, units)?,
+            Operation::Compare => {
+                let previous = second.ok_or(SpecError::MissingPeriod { option: "vs" })?;
+                self.compare(first, previous, count_units, &query, units)?
             }
-            Operation::Top | Operation::Trend => self.series(operation, table, &query, units)?,
-            Operation::Compare => self.compare(table, query.clone(), units)?,
             Operation::Equivalents => {
-                self.check_unit(operation, None)?;
-                let eq = table.equivalents(&query, self.basis, self.factors()?)?;
+                let eq = Equivalents::of(first, self.basis, self.factors()?);
                 ResultTable::equivalents(&eq, &query.by, units)
             }
-        };
-        let labels: &[&str] =
-            if operation == Operation::Compare { &["current period: ", "previous period: "] } else { &[""] };
-        let empty =
-            result.accounting.iter().zip(labels).filter_map(|(a, label)| warnings::nothing_aggregated(a, label));
-        let empty: Vec<String> = empty.collect();
-        let mut coverage = query.coverage(table);
-        if coverage.warnings.is_empty() {
-            coverage.warnings = empty;
-        }
-        result.warnings.splice(0..0, coverage.warnings);
-        result.notes.splice(0..0, coverage.notes);
-        Ok(result)
+        })
     }
 
     /// A ranking or a trend, with warnings for records it leaves out and for
     /// a measure the data does not give.
-    fn series(
-        &self,
-        operation: Operation,
-        table: &SeizureTable,
-        query: &Query,
-        units: OutputUnits,
-    ) -> Result<ResultTable, Error> {
-        let agg = table.aggregate(query)?;
+    fn series(&self, operation: Operation, agg: &Aggregate, units: OutputUnits) -> Result<ResultTable, Error> {
         let measure = self.measure.resolve(&agg.count_units())?;
         self.check_unit(operation, Some(measure))?;
         let (mut result, what) = if operation == Operation::Trend {
-            (ResultTable::trend(&agg, measure, units)?, "trend")
+            (ResultTable::trend(agg, measure, units)?, "trend")
         } else {
-            (ResultTable::ranking(&agg, measure, self.n, &self.within()?, units)?, "ranking")
+            (ResultTable::ranking(agg, measure, self.n, &self.within()?, units)?, "ranking")
         };
-        result.warnings.extend(warnings::left_out(&agg, what).into_iter().chain(warnings::no_values(&agg, measure)));
-        Ok(result.with_accounting(&agg))
+        result.warnings.extend(warnings::left_out(agg, what).into_iter().chain(warnings::no_values(agg, measure)));
+        Ok(result.with_accounting(agg))
     }
 
-    fn compare(&self, table: &SeizureTable, mut query: Query, units: OutputUnits) -> Result<ResultTable, Error> {
-        let current = self.period.ok_or(SpecError::MissingPeriod { option: "period" })?;
-        let previous = self.vs.ok_or(SpecError::MissingPeriod { option: "vs" })?;
-        query.period = None;
-        let measure = self.measure.resolve(&table.count_units())?;
+    fn compare(
+        &self,
+        cur: &Aggregate,
+        prev: &Aggregate,
+        count_units: &[CountUnit],
+        query: &Query,
+        units: OutputUnits,
+    ) -> Result<ResultTable, Error> {
+        let (current, previous) = self.periods()?;
+        let measure = self.measure.resolve(count_units)?;
         self.check_unit(Operation::Compare, Some(measure))?;
-        let c = table.compare(&query, current, previous, measure)?;
+        let c = crate::compare::compare(cur, prev, measure);
         let aggregated = c.current_accounting.aggregated + c.previous_accounting.aggregated;
         if c.rows.is_empty() && aggregated > 0 {
             let (current, previous) = (current.to_string(), previous.to_string());
