@@ -45,12 +45,16 @@ pub struct Input {
         ColumnRole::words().join(", ")
     ))]
     pub columns: Vec<String>,
-    /// The unit of quantities written without one (no unit column, no unit in the header), e.g. kg.
+    /// The unit of quantities written without one (no unit column, no unit in the header), e.g. kg;
+    /// on summary, top, trend, compare and equivalents it defaults to `--unit`.
     #[arg(long = "input-unit", value_name = "UNIT")]
     pub input_unit: Option<Unit>,
     /// The calendar of date cells: gregorian (default) or solar-hijri (1399/12/30, ۱۳۹۹/۱۲/۳۰, Persian month names).
     #[arg(long)]
     pub calendar: Option<Calendar>,
+    /// The delimiter of text tables (one ASCII character, e.g. ';' or '|'); sniffed from the header when absent.
+    #[arg(long)]
+    pub delimiter: Option<char>,
 }
 
 impl Input {
@@ -58,8 +62,9 @@ impl Input {
     pub fn spec(&self) -> Result<ReadSpec, SpecError> {
         let (format, sheet, country, lenient, missing) =
             (self.input_format.clone(), self.sheet.clone(), self.country, self.lenient, self.missing);
-        let (unit, calendar) = (self.input_unit, self.calendar);
-        let mut spec = ReadSpec { format, country, lenient, missing, sheet, unit, calendar, ..ReadSpec::default() };
+        let (unit, calendar, delimiter) = (self.input_unit, self.calendar, self.delimiter);
+        let mut spec =
+            ReadSpec { format, country, lenient, missing, sheet, unit, calendar, delimiter, ..ReadSpec::default() };
         self.columns.iter().try_for_each(|column| spec.add_column(column))?;
         Ok(spec)
     }
@@ -82,7 +87,8 @@ pub struct Select {
     /// Records spanning several time buckets: keep apart (separate), or attribute by their first or last day (by-start, by-end).
     #[arg(long = "span-rule", default_value = "separate")]
     pub span_rule: SpanRule,
-    /// Unit of masses or volumes in the output (kg, g, t, lb, oz, l, ml, ...).
+    /// Unit of masses or volumes in the output (kg, g, t, lb, oz, l, ml, ...); also the unit of
+    /// quantities written without one, unless --input-unit gives another.
     #[arg(long)]
     pub unit: Option<Unit>,
     /// Output format: table, csv or json.

@@ -13,7 +13,9 @@ use std::path::{Path, PathBuf};
 
 /// Runs `operation` on the input with the shared options, completed by `own`
 /// (the subcommand's): the result's text.
-fn query(select: Select, operation: Operation, own: impl FnOnce(QuerySpec) -> QuerySpec) -> Result<String, Error> {
+fn query(mut select: Select, operation: Operation, own: impl FnOnce(QuerySpec) -> QuerySpec) -> Result<String, Error> {
+    // `--unit` is also the unit of bare numbers, unless `--input-unit` says otherwise.
+    select.input.input_unit = select.input.input_unit.or(select.unit);
     let spec = own(select.spec());
     spec.query()?; // a bad query is a usage error before the file is read
     Ok(result(&spec.run(operation, &input::table(&select.input)?)?, select.format))

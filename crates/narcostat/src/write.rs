@@ -92,7 +92,9 @@ pub const RECORD_COLUMNS: [&str; 16] = [
 
 /// Records as rows: the quantity exactly in the unit it was reported in;
 /// after the [`RECORD_COLUMNS`], the source columns the records kept
-/// ([`Seizure::columns`]), headed by their names as written.
+/// ([`Seizure::columns`]), headed by their names as written — or, for a name
+/// that is also one of the record columns (a source's own `drug_group`),
+/// `column:NAME`, which the readers keep as `NAME` again.
 pub fn records_rows(seizures: &[Seizure]) -> (Vec<String>, Vec<Vec<Cell>>) {
     let kept = crate::result::kept_names(seizures);
     let text = |s: &Option<String>| s.as_ref().map_or(Cell::Empty, |t| Cell::Text(t.clone()));
@@ -122,7 +124,12 @@ pub fn records_rows(seizures: &[Seizure]) -> (Vec<String>, Vec<Vec<Cell>>) {
             fixed.into_iter().chain(extra).collect()
         })
         .collect();
-    (RECORD_COLUMNS.iter().map(|c| (*c).to_owned()).chain(kept).collect(), rows)
+    let kept_header = kept.into_iter().map(|name| {
+        let clashes =
+            RECORD_COLUMNS.iter().any(|c| crate::substance::normalize(c) == crate::substance::normalize(&name));
+        if clashes { format!("{}{name}", crate::read::KEPT_PREFIX) } else { name }
+    });
+    (RECORD_COLUMNS.iter().map(|c| (*c).to_owned()).chain(kept_header).collect(), rows)
 }
 
 /// Records as CSV.

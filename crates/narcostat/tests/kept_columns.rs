@@ -43,10 +43,11 @@ fn unodc_heroin_2018_by_the_files_region_matches_pandas() {
     let by_region = region_sums(&table, "column:Region", "drug=heroin");
     assert_eq!(by_region["Europe"], ug("29382.555064999"));
     assert_eq!(by_region["Asia"], ug("52831.8759006"));
-    // The name is matched case-insensitively; the filter's value too.
+    // The name is matched case-insensitively; the filter's value exactly, as grouping compares values.
     assert_eq!(region_sums(&table, "column:region", "drug=heroin"), by_region);
-    let europe = region_sums(&table, "", "drug=heroin,column:REGION=europe");
+    let europe = region_sums(&table, "", "drug=heroin,column:REGION=Europe");
     assert_eq!(europe.values().copied().collect::<Vec<_>>(), [ug("29382.555064999")]);
+    assert!(region_sums(&table, "", "drug=heroin,column:REGION=europe").values().all(|&v| v == 0));
     // Turkey's heroin is in the file's Europe and in M49's Asia.
     let turkey = region_sums(&table, "", "drug=heroin,country=TUR")[""];
     assert!(turkey > 0);
@@ -135,7 +136,7 @@ fn grouping_and_filtering_by_a_kept_column_equal_a_naive_sum() {
         assert_eq!(engine(&table, &q), naive(&seizures, column, |_| true), "{column}");
     }
     let q = Query::by(&[GroupKey::Column("District".into())])
-        .filter(Filter::parse("column:Unit Name=unit name-1|UNIT NAME-3").unwrap());
+        .filter(Filter::parse("column:Unit Name=Unit Name-1|Unit Name-3").unwrap());
     let kept = |s: &Seizure| matches!(s.column("Unit Name"), Some("Unit Name-1" | "Unit Name-3"));
     assert_eq!(engine(&table, &q), naive(&seizures, "District", kept));
     // The parallel path gives the same.
@@ -219,4 +220,25 @@ fn generic_tables_keep_the_columns_mapped_to_no_role() {
     let got = engine(&table, &q);
     assert_eq!(got[&KeyValue::Text("Zahedan".into())], 5_000_000_000);
     assert_eq!(got[&KeyValue::Missing], 7_000_000_000);
+}
+
+/// A kept column named like a record column (`drug_group`) survives
+/// `convert --to csv` and reading back: written as `column:drug_group`, kept as
+/// `drug_group` again, never confused with narcostat's own `drug_group`.
+#[test]
+fn a_kept_column_named_like_a_record_column_survives_the_round_trip() {
+    let csv = "drug,quantity,unit,date,drug_group,source\nHeroin,1,kg,2021-01-01,MyGroupA,s1\nOpium,2,kg,2021-01-02,MyGroupB,s2\n";
+    let (data, _) = narcostat::read::read_str(csv, "t24.csv", &narcostat::read::ReadOptions::default()).unwrap();
+    let written = narcostat::write::records_csv(&data.seizures);
+    let header = written.lines().next().unwrap();
+    assert_eq!(header.matches("drug_group").count(), 2, "{header}");
+    assert!(header.contains("column:drug_group"), "{header}");
+    let (back, _) =
+        narcostat::read::read_str(&written, "t24.conv.csv", &narcostat::read::ReadOptions::default()).unwrap();
+    let table = SeizureTable::from_seizures(&back.seizures).unwrap();
+    let q = Query::parse("column:drug_group", "", None).unwrap();
+    let agg = table.aggregate(&q).unwrap();
+    let mut groups: Vec<(String, i128)> = agg.groups.iter().map(|g| (g.key[0].label(), g.measures.mass.sum)).collect();
+    groups.sort();
+    assert_eq!(groups, [("MyGroupA".to_owned(), ug("1")), ("MyGroupB".to_owned(), ug("2"))]);
 }

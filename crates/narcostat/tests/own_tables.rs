@@ -266,7 +266,7 @@ fn the_unit_option_gives_bare_numbers_their_unit_and_loses_to_the_table() {
     let bare = "drug,quantity,date\nHeroin,2,2021-01-01\n";
     let err = error(bare, &ReadOptions::default());
     assert_eq!(err.rejection().map(|r| r.reason.kind()), Some("no_unit"), "{err}");
-    assert!(err.to_string().contains("--unit kg"), "{err}");
+    assert!(err.to_string().contains("--input-unit kg"), "{err}");
     let kg = ReadOptions { unit: Some(Unit::Kilogram), ..ReadOptions::default() };
     assert_eq!(lines(&read(bare, &kg).0), ["heroin 2 kg 2021-01-01..2021-01-01 - -"]);
     // A unit cell wins; an empty unit cell falls back to the option.

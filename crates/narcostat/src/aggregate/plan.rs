@@ -304,9 +304,7 @@ fn plan_filter(table: &SeizureTable, f: &Filter) -> Result<FilterPlan, Aggregate
     }
     for (name, wanted) in &f.columns {
         let i = kept_column(table, name)?;
-        let keeps = |v: &Option<String>| {
-            v.as_deref().is_some_and(|v| wanted.iter().any(|w| w.trim().to_lowercase() == v.trim().to_lowercase()))
-        };
+        let keeps = |v: &Option<String>| v.as_deref().is_some_and(|v| wanted.iter().any(|w| w.trim() == v.trim()));
         plan.columns.push((i, mask(table.extra[i].values.values(), keeps)));
     }
     Ok(plan)

@@ -141,7 +141,7 @@ pub struct Filter {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub destinations: Vec<CountryCode>,
     /// Kept source columns: (column name, the values any of which matches,
-    /// compared case-insensitively) — `column:Region=Europe`.
+    /// compared exactly, surrounding spaces aside, as grouping compares them) — `column:Region=Europe`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub columns: Vec<(String, Vec<String>)>,
 }

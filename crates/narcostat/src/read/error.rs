@@ -103,7 +103,7 @@ pub enum RowError {
     /// A bare number with no unit from anywhere: no unit column, no unit in
     /// the quantity's header, no unit given in the options.
     #[error(
-        "quantity {value:?} has no unit: add a unit column, put the unit in the header (\"Weight (kg)\") or give the unit of bare numbers (--unit kg)"
+        "quantity {value:?} has no unit: add a unit column, put the unit in the header (\"Weight (kg)\") or give the unit of bare numbers (CLI --unit or --input-unit kg, Python unit=\"kg\")"
     )]
     NoUnit {
         /// The text.

@@ -8,6 +8,7 @@ use super::header_words::header_unit;
 use super::kept::KeptColumns;
 use super::layouts::bare_seizure;
 use super::options::{ReadOptions, Record};
+use super::records_layout::RecordsColumns;
 use super::time_cells::{YearKind, date_in, is_month_header, year_in, year_month};
 use crate::period::{Calendar, Period};
 use crate::place::Place;
@@ -45,6 +46,8 @@ pub(super) struct Generic {
     zero_cells: u64,
     /// The columns mapped to no role.
     kept: KeptColumns,
+    /// narcostat's own records CSV: the columns it reads besides the mapping.
+    records: Option<RecordsColumns>,
 }
 
 impl Generic {
@@ -87,7 +90,11 @@ impl Generic {
             mapping: super::mapping_report::mapping_of(map, header),
             zero_cells: 0,
             kept: KeptColumns::default(),
+            records: RecordsColumns::of(header),
         };
+        if let Some(records) = &this.records {
+            this.substance = records.name;
+        }
         this.kept = KeptColumns::new(header, &this.used());
         Ok(this)
     }
@@ -108,7 +115,8 @@ impl Generic {
             self.destination,
         ];
         let quantities = self.quantities.iter().map(|q| q.index);
-        std::iter::once(self.substance).chain(quantities).chain(optional.into_iter().flatten()).collect()
+        let records = self.records.iter().flat_map(RecordsColumns::used);
+        std::iter::once(self.substance).chain(quantities).chain(optional.into_iter().flatten()).chain(records).collect()
     }
 
     /// The quantity of one cell: with the unit cell's unit, else the unit
@@ -205,10 +213,15 @@ fn year_kind(header: &str, calendar: Calendar) -> YearKind {
 
 impl RowParser for Generic {
     fn parse(&mut self, row: &Row<'_>, out: &mut Vec<Record>) -> Result<(), CellError> {
-        let substance = self.names.substance(row, self.substance, &self.opts)?;
+        let mut substance = self.names.substance(row, self.substance, &self.opts)?;
         let period = self.period(row)?;
         let quantities = self.quantities(row)?;
-        let place = self.place(row)?;
+        let mut place = self.place(row)?;
+        if let Some(records) = &self.records {
+            let text = |c: usize| Some(row.get(c).to_owned()).filter(|s| !s.is_empty());
+            substance.specific = text(records.specific);
+            place.country_name = text(records.country_name);
+        }
         let text = |c: Option<usize>| c.map(|c| row.get(c).to_owned()).filter(|s| !s.is_empty());
         let seizures = self.seizures.map(|c| cells::count(row, c)).transpose()?.flatten();
         let origin = self.origin.map(|c| cells::country(row, c)).transpose()?.flatten();

@@ -3,6 +3,11 @@
 
 use super::csv_driver::Row;
 
+/// The prefix that marks a kept column in a header (`column:drug_group`):
+/// `convert` writes it before a kept name that is also a record column, and
+/// readers keep the column under the name after it.
+pub const KEPT_PREFIX: &str = "column:";
+
 /// The columns of a header that a layout does not read, to keep with each record.
 ///
 /// A column a layout reads, even in part (UNODC's `country` as the place's
@@ -19,7 +24,10 @@ impl KeptColumns {
             .iter()
             .enumerate()
             .filter(|(i, name)| !used.contains(i) && !name.trim().is_empty())
-            .map(|(i, name)| (i, name.trim().to_owned()))
+            .map(|(i, name)| {
+                let name = name.trim();
+                (i, name.strip_prefix(KEPT_PREFIX).unwrap_or(name).to_owned())
+            })
             .collect();
         Self { columns }
     }

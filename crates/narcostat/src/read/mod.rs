@@ -54,6 +54,7 @@ mod json;
 mod json_shape;
 mod json_text;
 pub(crate) mod kept;
+pub use kept::KEPT_PREFIX;
 mod layouts;
 mod many;
 mod mapping_report;
@@ -64,6 +65,7 @@ pub(crate) mod pairs_object;
 #[cfg(feature = "parallel")]
 mod parallel;
 mod record_starts;
+mod records_layout;
 mod rejection_row;
 mod sink;
 #[cfg(feature = "xlsx")]
