@@ -98,6 +98,9 @@ def test_files_and_globs_give_the_single_pass_over_their_rows(client: Any, tmp_p
     rows = [s["rows_read"] for s in merged.sources]
     assert rows == [len(p.read_text().splitlines()) - 1 for p in CBP]
     assert all(s["rows_read"] == s["rows_accepted"] + s["rows_rejected"] for s in merged.sources)
+    # A list may hold globs too, as read_csv's does.
+    mixed = nd.partial([str(REF / "cbp-nationwide-fy*.csv"), str(CBP[0])], "aggregate", by="drug")
+    assert [s["rows_read"] for s in mixed.sources] == rows + rows[:1]
 
 
 def test_a_file_with_bad_rows_is_reported_with_its_file_and_line(client: Any, tmp_path: Path) -> None:
@@ -152,6 +155,10 @@ def test_tables_results_and_partials_pickle_through_the_core_bytes() -> None:
         ns.Partial.from_bytes(bytes(data))
     with pytest.raises(ValueError, match="expected a result table"):
         ns.Result.from_bytes(p.to_bytes())
+    damaged = bytearray(p.to_bytes())
+    damaged[-3] ^= 0x15
+    with pytest.raises(ValueError, match="damaged"):
+        ns.Partial.from_bytes(bytes(damaged))
 
 
 def test_import_narcostat_does_not_need_dask() -> None:

@@ -156,8 +156,11 @@ fn bad_magic_truncated_corrupt_and_other_kinds_are_rejected() {
     assert!(matches!(Aggregate::from_bytes(&bad), Err(FormatError::BadMagic { .. })));
     assert!(matches!(Aggregate::from_bytes(&bytes[..3]), Err(FormatError::Truncated { length: 3, .. })));
     let cut = Aggregate::from_bytes(&bytes[..bytes.len() - 10]).unwrap_err();
-    assert!(matches!(cut, FormatError::Corrupt { .. }), "{cut:?}");
-    assert!(cut.to_string().contains("truncated or corrupt"), "{cut}");
+    assert!(matches!(cut, FormatError::Checksum { .. }), "{cut:?}");
+    assert!(cut.to_string().contains("is damaged"), "{cut}");
+    let mut zero = bytes.clone();
+    zero[5..7].copy_from_slice(&0u16.to_le_bytes());
+    assert!(matches!(Aggregate::from_bytes(&zero), Err(FormatError::UnknownVersion { version: 0 })));
     let other = Partial::from_bytes(&bytes).unwrap_err();
     assert_eq!(other.to_string(), "expected a partial result in narcostat's binary form, found an aggregate");
 }
@@ -169,4 +172,22 @@ fn partials_of_different_queries_do_not_merge() {
     let mut drug = by(r#"{"by": "drug"}"#);
     let err = drug.merge(&by(r#"{"by": "country"}"#)).unwrap_err();
     assert!(err.to_string().starts_with("cannot merge aggregates of different queries"), "{err}");
+}
+
+/// Every change of one byte, anywhere, is refused: never read as other
+/// numbers (the oracle is the original value; a change that decodes must
+/// decode to it, which only the header's unused bits could allow).
+#[test]
+fn every_damaged_byte_is_refused() {
+    let bytes = aggregate_bytes();
+    let original = Aggregate::from_bytes(&bytes).unwrap();
+    for i in 0..bytes.len() {
+        for flip in [0x01u8, 0x10, 0x80, 0xff] {
+            let mut damaged = bytes.clone();
+            damaged[i] ^= flip;
+            if let Ok(read) = Aggregate::from_bytes(&damaged) {
+                assert_eq!(read, original, "byte {i} ^ {flip:#04x} was read as another aggregate");
+            }
+        }
+    }
 }

@@ -78,16 +78,21 @@ def _partial_of_file(path: str, operation: str, query: Dict[str, Any], read: Dic
     return partial_of_file(path, operation, query=query, read=read)
 
 
+def _expand(path: Any) -> List[str]:
+    """The files of one path or glob (a glob matching nothing is an error naming it)."""
+    text = os.fspath(path)
+    found = sorted(_glob.glob(text)) if any(c in text for c in "*?[") else [text]
+    if not found:
+        raise FileNotFoundError(f"no file matches {text!r}")
+    return found
+
+
 def _paths(source: Any) -> Optional[List[str]]:
-    """The files of a path, a glob or a list of paths; None for other sources."""
+    """The files of a path, a glob or a list of paths and globs; None for other sources."""
     if isinstance(source, (str, os.PathLike)):
-        text = os.fspath(source)
-        found = sorted(_glob.glob(text)) if any(c in text for c in "*?[") else [text]
-        if not found:
-            raise FileNotFoundError(f"no file matches {text!r}")
-        return found
+        return _expand(source)
     if isinstance(source, (list, tuple)):
-        return [os.fspath(p) for p in source]
+        return [f for p in source for f in _expand(p)]
     return None
 
 

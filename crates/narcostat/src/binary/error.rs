@@ -21,6 +21,24 @@ pub enum FormatError {
         /// The newest version this narcostat reads.
         supported: u16,
     },
+    /// A version this narcostat never wrote (0).
+    #[error("format version {version} is not a version of narcostat's binary form (versions start at 1)")]
+    UnknownVersion {
+        /// The version in the bytes.
+        version: u16,
+    },
+    /// The payload's checksum does not match: the bytes were damaged.
+    #[error(
+        "{expected} in narcostat's binary form is damaged: its checksum is {found:08x}, the bytes give {computed:08x}"
+    )]
+    Checksum {
+        /// What the reader wanted.
+        expected: &'static str,
+        /// The checksum in the bytes.
+        found: u32,
+        /// The checksum of the payload as read.
+        computed: u32,
+    },
     /// Bytes of another kind of value.
     #[error("expected {expected} in narcostat's binary form, found {found}")]
     WrongPayload {

@@ -9,7 +9,8 @@
 //! | 0..4 | the magic `NCST` |
 //! | 4 | what the payload is: 1 = [`crate::Aggregate`], 2 = [`crate::spec::Partial`], 3 = [`crate::result::ResultTable`], 4 = [`crate::SeizureTable`] (its rows as records) |
 //! | 5..7 | the format version, little-endian `u16` ([`VERSION`]) |
-//! | 7.. | the value's serde form as CBOR (RFC 8949) |
+//! | 7..11 | the CRC-32 (IEEE) of the payload, little-endian: damaged bytes are refused, never read as other numbers |
+//! | 11.. | the payload: the value's serde form as CBOR (RFC 8949) |
 //!
 //! CBOR (through `ciborium`, the encoder criterion uses) is compact and
 //! self-describing, so the serde forms written for JSON — flattened queries,
@@ -43,8 +44,8 @@ use serde::de::DeserializeOwned;
 pub const MAGIC: [u8; 4] = *b"NCST";
 /// The format version this narcostat writes, and the newest it reads.
 pub const VERSION: u16 = 1;
-/// Magic, kind and version.
-const HEADER: usize = 7;
+/// Magic, kind, version and checksum.
+const HEADER: usize = 11;
 
 /// What a binary form holds (its byte 4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,7 +82,10 @@ pub fn encode<T: Serialize>(payload: Payload, value: &T) -> Result<Vec<u8>, Form
     bytes.extend_from_slice(&MAGIC);
     bytes.push(payload as u8);
     bytes.extend_from_slice(&VERSION.to_le_bytes());
+    bytes.extend_from_slice(&[0; 4]);
     ciborium::into_writer(value, &mut bytes).map_err(|e| FormatError::Encode { reason: e.to_string() })?;
+    let checksum = crc32fast::hash(&bytes[HEADER..]);
+    bytes[7..HEADER].copy_from_slice(&checksum.to_le_bytes());
     Ok(bytes)
 }
 
@@ -97,12 +101,20 @@ pub fn decode<T: DeserializeOwned>(payload: Payload, bytes: &[u8]) -> Result<T, 
     if version > VERSION {
         return Err(FormatError::NewerVersion { version, supported: VERSION });
     }
+    if version == 0 {
+        return Err(FormatError::UnknownVersion { version });
+    }
     match Payload::of(header[4]) {
         Some(found) if found == payload => {}
         found => {
             let found = found.map_or("an unknown kind of value", Payload::name);
             return Err(FormatError::WrongPayload { expected: payload.name(), found });
         }
+    }
+    let found = u32::from_le_bytes([header[7], header[8], header[9], header[10]]);
+    let computed = crc32fast::hash(body);
+    if found != computed {
+        return Err(FormatError::Checksum { expected: payload.name(), found, computed });
     }
     ciborium::from_reader(body).map_err(|e| FormatError::Corrupt { expected: payload.name(), reason: e.to_string() })
 }
