@@ -140,6 +140,12 @@ def test_a_worker_killed_mid_computation_is_retried_and_the_result_is_exact(clie
     assert got.accounting is not None and got.accounting["rows"] == len(df)  # counted once
 
 
+def test_lenient_frames_are_refused_rather_than_losing_rejected_rows(client: Any) -> None:
+    df = pd.DataFrame({"drug": ["heroin", "nonsense-drug"], "kg": [1.0, 2.0], "year": [2020, 2020]})
+    with pytest.raises(ValueError, match="lenient=True is not supported for a Dask DataFrame"):
+        nd.aggregate(dd.from_pandas(df, npartitions=1), by="drug", lenient=True)
+
+
 def test_tables_results_and_partials_pickle_through_the_core_bytes() -> None:
     t = ns.read_csv(CBP[1])
     t2 = pickle.loads(pickle.dumps(t))

@@ -124,6 +124,14 @@ def partial(
     if paths is not None:
         parts = [delayed(_partial_of_file)(p, operation, query, read) for p in paths]
     elif hasattr(source, "to_delayed"):
+        if read.get("lenient"):
+            # A partition's rejected rows would reach no accounting (a frame has
+            # no file and lines to report them by): refuse rather than lose them.
+            raise ValueError(
+                "narcostat.dask: lenient=True is not supported for a Dask DataFrame, whose rejected rows "
+                "could not be counted; give the files (a list of paths or a glob) to count them per file, "
+                "or read strictly to stop at the first bad row"
+            )
         frames = source.to_delayed()
         parts = [delayed(_partial_of_frame)(f, i, operation, query, read) for i, f in enumerate(frames)]
     else:
