@@ -12,6 +12,9 @@ use pyo3::prelude::*;
 use pyo3_arrow::PyTable;
 use std::path::PathBuf;
 
+/// What `__reduce__` gives pickle: `from_bytes` and its arguments (the bytes, the read reports' JSON).
+type Reduced<'py> = (Bound<'py, PyAny>, (Bound<'py, pyo3::types::PyBytes>, String));
+
 /// Seizure records in columns, ready to aggregate, with the row accounting
 /// of the files or frames they were read from.
 #[pyclass(name = "SeizureTable", module = "narcostat", frozen)]
@@ -184,15 +187,26 @@ impl PySeizureTable {
         Ok(pyo3::types::PyBytes::new(py, &bytes))
     }
 
-    /// A table from `to_bytes` (ValueError for other bytes or a newer version).
+    /// A table from `to_bytes` (ValueError for other bytes or a newer version);
+    /// `reports`, the JSON of its read reports (what pickling keeps).
     #[staticmethod]
-    fn from_bytes(data: &[u8]) -> PyResult<Self> {
-        Ok(Self { inner: SeizureTable::from_bytes(data).map_err(crate::partial::format_error)?, reports: Vec::new() })
+    #[pyo3(signature = (data, reports = None))]
+    fn from_bytes(data: &[u8], reports: Option<&str>) -> PyResult<Self> {
+        let inner = SeizureTable::from_bytes(data).map_err(crate::partial::format_error)?;
+        let reports = match reports {
+            Some(json) => serde_json::from_str(json)
+                .map_err(|e| pyo3::exceptions::PyValueError::new_err(format!("bad read reports: {e}")))?,
+            None => Vec::new(),
+        };
+        Ok(Self { inner, reports })
     }
 
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, pyo3::types::PyBytes>,))> {
+    /// Pickles through the core bytes, with the read reports (rows read, accepted, rejected).
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
         let py = slf.py();
-        Ok((slf.getattr("from_bytes")?, (slf.get().to_bytes(py)?,)))
+        let reports = serde_json::to_string(&slf.get().reports)
+            .map_err(|e| pyo3::exceptions::PyValueError::new_err(format!("cannot write the read reports: {e}")))?;
+        Ok((slf.getattr("from_bytes")?, (slf.get().to_bytes(py)?, reports)))
     }
 
     /// Totals grouped by `by`; keywords: where, period, span_rule, fiscal_start, unit.

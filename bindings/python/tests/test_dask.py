@@ -149,6 +149,7 @@ def test_lenient_frames_are_refused_rather_than_losing_rejected_rows(client: Any
 def test_tables_results_and_partials_pickle_through_the_core_bytes() -> None:
     t = ns.read_csv(CBP[1])
     t2 = pickle.loads(pickle.dumps(t))
+    assert t2.read_reports == t.read_reports and t2.read_report == t.read_report
     assert_same(t2.aggregate(by="drug,month"), t.aggregate(by="drug,month"))
     res = t.compare(by="drug", period="FY2024", vs="FY2023")
     assert_same(pickle.loads(pickle.dumps(res)), res)
