@@ -88,6 +88,25 @@ await check('the CBP file loads through the file input: fentanyl FY2024 = 21,889
   await page.screenshot({ path: path.join(artifacts, 'cbp-fentanyl.png'), fullPage: true });
 });
 
+await check("a user's own plain CSV (date,country,province,drug,quantity,unit) loads and aggregates", async () => {
+  const file = path.join(repo, 'data', 'fixtures', 'own-seizures.csv');
+  // The oracle: the file's opium summed here, in grams, from its raw cells.
+  const rows = (await readFile(file, 'utf8')).trim().split('\n').slice(1).map((l) => l.split(','));
+  const grams = rows.filter((r) => r[3] === 'Opium').reduce((g, r) => g + Number(r[4]) * (r[5] === 'kg' ? 1000 : 1), 0);
+  const expected = (grams / 1000).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  await page.setInputFiles('#file', file);
+  await page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('own-seizures'), null, { timeout: 30000 });
+  assert.match(await page.locator('#status').innerText(), /\(generic\): 6 rows read, 6 accepted, 0 rejected/);
+  await page.selectOption('#by1', 'drug');
+  await page.selectOption('#by2', '');
+  await page.fill('#f-drug', '');
+  await page.selectOption('#unit', 'kg');
+  await page.click('#pivot button[type=submit]');
+  const row = page.locator('#result tbody tr', { hasText: 'Opium' });
+  await row.waitFor({ timeout: 30000 });
+  assert.ok((await row.innerText()).includes(expected), `${await row.innerText()} lacks ${expected}`);
+});
+
 await check('a drug named <img src=x onerror=alert(1)> shows as text', async () => {
   const header = 'FY,Month (abbv),Component,Region,Land Filter,Area of Responsibility,Drug Type,Count of Event,Sum Qty (lbs)';
   const csv = `${header}\n2024,OCT,OFO,R,L,X,<img src=x onerror=alert(1)>,1,2\n2024,OCT,OFO,R,L,X,Heroin,1,3\n`;
