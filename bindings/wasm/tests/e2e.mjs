@@ -107,6 +107,30 @@ await check("a user's own plain CSV (date,country,province,drug,quantity,unit) l
   assert.ok((await row.innerText()).includes(expected), `${await row.innerText()} lacks ${expected}`);
 });
 
+await check('a Solar Hijri CSV that needs a column mapping loads through the reading options', async () => {
+  // Dates converted by hand: 1399/11/12 = 2021-01-31, 1399/12/10 = 2021-02-28, 1399/12/30 = 2021-03-20.
+  const csv = 'Stoff,Menge,Datum\nOpium,10,1399/11/12\nOpium,2.5,1399/12/10\nHeroin,4,۱۳۹۹/۱۲/۳۰\n';
+  await page.click('#reading summary');
+  await page.fill('#columns', 'drug=Stoff\nquantity=Menge\ndate=Datum');
+  await page.selectOption('#input-unit', 'kg');
+  await page.selectOption('#calendar', 'solar-hijri');
+  await page.setInputFiles('#file', { name: 'shamsi.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('shamsi.csv'), null, { timeout: 30000 });
+  assert.match(await page.locator('#status').innerText(), /\(generic\): 3 rows read, 3 accepted, 0 rejected/);
+  await page.selectOption('#by1', 'drug');
+  await page.selectOption('#by2', 'month');
+  await page.selectOption('#unit', 'kg');
+  await page.click('#pivot button[type=submit]');
+  for (const [drug, month, kg] of [['Opium', '2021-01', '10'], ['Opium', '2021-02', '2.5'], ['Heroin', '2021-03', '4']]) {
+    const row = page.locator('#result tbody tr', { hasText: `${month}` }).filter({ hasText: drug });
+    await row.first().waitFor({ timeout: 30000 });
+    assert.ok((await row.first().innerText()).includes(kg), `${drug} ${month}: ${await row.first().innerText()}`);
+  }
+  await page.fill('#columns', '');
+  await page.selectOption('#input-unit', '');
+  await page.selectOption('#calendar', 'gregorian');
+});
+
 await check('a drug named <img src=x onerror=alert(1)> shows as text', async () => {
   const header = 'FY,Month (abbv),Component,Region,Land Filter,Area of Responsibility,Drug Type,Count of Event,Sum Qty (lbs)';
   const csv = `${header}\n2024,OCT,OFO,R,L,X,<img src=x onerror=alert(1)>,1,2\n2024,OCT,OFO,R,L,X,Heroin,1,3\n`;

@@ -126,6 +126,21 @@ async function buildMenus() {
     for (const d of v.dimensions) s.append(Object.assign(el('option', d), { value: d, selected: d === first }));
   }
   for (const u of v.units) $('unit').append(Object.assign(el('option', u), { value: u, selected: u === 'kg' }));
+  for (const u of v.units) $('input-unit').append(Object.assign(el('option', u), { value: u }));
+  for (const c of v.calendars) $('calendar').append(Object.assign(el('option', c), { value: c }));
+  $('roles').textContent = v.column_roles.join(', ');
+}
+
+// The reading options: each line ROLE=HEADER (the core checks the role words).
+function readingOptions() {
+  const columns = {};
+  for (const line of $('columns').value.split('\n')) {
+    const at = line.indexOf('=');
+    if (line.trim()) columns[line.slice(0, at < 0 ? line.length : at).trim()] = at < 0 ? '' : line.slice(at + 1).trim();
+  }
+  const options = { columns, calendar: $('calendar').value };
+  if ($('input-unit').value) options.unit = $('input-unit').value;
+  return options;
 }
 
 let lastOptions = null;
@@ -223,7 +238,7 @@ async function load(file) {
   $('progress').hidden = false;
   $('progress').value = 0;
   try {
-    const info = await call('load', { file, keepUnknown: $('keep-unknown').checked }, (p) => {
+    const info = await call('load', { file, keepUnknown: $('keep-unknown').checked, reading: readingOptions() }, (p) => {
       $('progress').value = p.total ? p.bytes / p.total : 0;
       $('status').textContent = `Reading ${file.name}: ${fmt.format(p.rows)} rows …`;
     });

@@ -28,7 +28,7 @@ self.onmessage = async (event) => {
             self.postMessage({ id, progress: { bytes, rows, total: text.length } });
           }
         };
-        const options = { fileName: args.file.name, lenient: true, keepUnknown: args.keepUnknown !== false };
+        const options = { ...args.reading, fileName: args.file.name, lenient: true, keepUnknown: args.keepUnknown !== false };
         if (args.file.name.toLowerCase().endsWith('.json')) {
           data = SeizureTable.fromJson(text);
         } else {
