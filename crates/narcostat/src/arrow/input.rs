@@ -6,8 +6,10 @@
 //! The layout is `options.format`; else, with explicit
 //! [`ReadOptions::columns`](crate::read::ReadOptions::columns), a mapping of
 //! those and the other roles detected; else detected from the column names
-//! as for CSV headers, else a mapping from these names (case-, space- and
-//! punctuation-insensitive), else the header words CSV tables are read by. A role no column takes is
+//! as for CSV headers, else the header words CSV tables are read by (with
+//! the same ambiguity errors: two quantity columns of one kind such as `kg`
+//! and `lbs`, a date and a year column, a name written twice), else a mapping from these names (case-, space- and
+//! punctuation-insensitive). A role no column takes is
 //! an error listing the names accepted for it and the columns seen:
 //!
 //! | column | names accepted | types |
@@ -100,10 +102,18 @@ fn plan(names: &[String], options: &ReadOptions, unit: Option<Unit>, file: &str)
             let refs: Vec<&str> = names.iter().map(String::as_str).collect();
             match Format::detect(&refs) {
                 Some(format) => Ok(all(format)),
-                // The names of the table above, else the header words of CSV tables.
-                None => mapping(names, unit.or(options.unit), file).or_else(|first| {
-                    crate::read::detect_map(names, file, &[]).map(|m| all(Format::Generic(m))).map_err(|_| first)
-                }),
+                // The header words of CSV tables, with their ambiguity rules
+                // (two quantities of one kind, a date and a year, a name
+                // twice: errors as for a CSV file), else the names of the
+                // table above.
+                None => match crate::read::detect_map(names, file, &[]) {
+                    Ok(mut map) => {
+                        map.default_unit = unit.or(options.unit).map(|u| u.symbol().to_owned());
+                        Ok(all(Format::Generic(map)))
+                    }
+                    Err(e @ (ReadError::AmbiguousColumn { .. } | ReadError::DuplicateHeader { .. })) => Err(e),
+                    Err(_) => mapping(names, unit.or(options.unit), file),
+                },
             }
         }
     }

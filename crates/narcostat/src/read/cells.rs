@@ -79,12 +79,25 @@ impl Names {
     }
 }
 
-/// A year cell (`2018`), as the calendar year.
+/// The text with Persian (`۱۳۹۸`) and Arabic-Indic (`١٣٩٨`) digits written
+/// as ASCII digits; other characters as they are.
+pub(crate) fn ascii_digits(v: &str) -> String {
+    v.chars()
+        .map(|c| match c {
+            '۰'..='۹' => char::from_digit(c as u32 - '۰' as u32, 10).unwrap_or(c),
+            '٠'..='٩' => char::from_digit(c as u32 - '٠' as u32, 10).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// A year cell (`2018`, `۲۰۱۸`), as the calendar year.
 pub(crate) fn year(row: &Row<'_>, col: usize) -> Result<Period, CellError> {
     let v = row.get(col);
     let bad = || CellError::at(col, v, RowError::BadDate { value: v.to_owned() });
+    let ascii = ascii_digits(v.trim());
     // Some tables write years as floats ("2018.0").
-    let digits = v.strip_suffix(".0").unwrap_or(v);
+    let digits = ascii.strip_suffix(".0").unwrap_or(&ascii);
     if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(bad());
     }
@@ -104,7 +117,8 @@ pub(crate) fn fits_table(period: Period, col: usize, v: &str) -> Result<Period, 
 }
 
 /// A date cell: a day (`2021-02-03`, `2021/02/03`) or any period text
-/// (`2021-02`, `FY2024`, `SH1399-11`, `2021-01-01..2021-03-31`). A Gregorian
+/// (`2021-02`, `FY2024`, `SH1399-11`, `2021-01-01..2021-03-31`), or one of
+/// the other forms of [`super::date_forms`] (`03.02.2021`, `Feb 2021`). A Gregorian
 /// year between 1300 and 1500 is rejected with a hint: such dates in seizure
 /// tables are Solar Hijri dates written without their calendar.
 pub(crate) fn date(row: &Row<'_>, col: usize) -> Result<Period, CellError> {
@@ -112,11 +126,16 @@ pub(crate) fn date(row: &Row<'_>, col: usize) -> Result<Period, CellError> {
     if looks_solar_hijri(v) {
         return Err(CellError::at(col, v, RowError::SolarHijriDate { value: v.to_owned() }));
     }
-    let period = v
-        .parse::<Date>()
-        .map(Period::day)
-        .or_else(|_| Period::parse(v))
-        .map_err(|_| CellError::at(col, v, RowError::BadDate { value: v.to_owned() }))?;
+    if let Some(reason) = super::date_forms::unread_date_form(v) {
+        return Err(CellError::at(col, v, reason));
+    }
+    let period = match v.parse::<Date>().map(Period::day).or_else(|_| Period::parse(v)) {
+        Ok(p) => p,
+        Err(_) => match super::date_forms::other_date_form(v) {
+            Some(read) => read.map_err(|reason| CellError::at(col, v, reason))?,
+            None => return Err(CellError::at(col, v, RowError::BadDate { value: v.to_owned() })),
+        },
+    };
     fits_table(period, col, v)
 }
 

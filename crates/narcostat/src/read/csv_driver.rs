@@ -61,10 +61,10 @@ pub(crate) trait RowParser {
     }
 }
 
-/// Picks the delimiter from the header line: the most frequent of `,` `;` tab.
+/// Picks the delimiter from the header line: the most frequent of `,` `;` tab `|`.
 pub(crate) fn sniff_delimiter(header: &[u8]) -> u8 {
     let line = header.split(|&b| b == b'\n').next().unwrap_or(header);
-    [b',', b';', b'\t'].into_iter().max_by_key(|&d| line.iter().filter(|&&b| b == d).count()).unwrap_or(b',')
+    [b',', b';', b'\t', b'|'].into_iter().max_by_key(|&d| line.iter().filter(|&&b| b == d).count()).unwrap_or(b',')
 }
 
 /// How many bytes of the input are looked at to strip a BOM and sniff the delimiter.
@@ -144,7 +144,9 @@ pub(crate) fn read_csv(
 ) -> Result<ReadReport, ReadError> {
     let (mut reader, delimiter) = open_csv(input, file, options)?;
     let (header, format) = header_and_format(&mut reader, delimiter, file, options)?;
-    let mut parser = super::layouts::parser(&format, &header, file, options)?;
+    // The generic layout reads numbers by the delimiter's convention.
+    let with_delimiter = ReadOptions { delimiter: Some(delimiter), ..options.clone() };
+    let mut parser = super::layouts::parser(&format, &header, file, &with_delimiter)?;
     let mut report = ReadReport {
         file: file.to_owned(),
         format: format.name().to_owned(),

@@ -6,6 +6,7 @@ use super::error::ReadError;
 use super::format::{ColumnMap, Format};
 use super::header_words::{HeaderWord, header_word};
 use super::options::ReadOptions;
+use crate::quantity::{Dimension, Unit};
 use crate::substance::normalize;
 
 /// The format of a CSV (or spreadsheet) header: the option's; a generic
@@ -35,6 +36,7 @@ pub(crate) fn detect_map(
     file: &str,
     explicit: &[(ColumnRole, String)],
 ) -> Result<ColumnMap, ReadError> {
+    super::duplicate_header::no_duplicate(header, file)?;
     if let Some((_, absent)) = explicit.iter().find(|(_, e)| !header.iter().any(|h| normalize(h) == normalize(e))) {
         return Err(ReadError::MissingColumn { file: file.to_owned(), column: absent.clone() });
     }
@@ -61,13 +63,30 @@ pub(crate) fn detect_map(
         Some(h) => h,
         None => drug_named_name(&free, file, header)?,
     };
-    let (quantity, measures) = quantities(&free, file, header, named(ColumnRole::Quantity))?;
+    let (quantity, measures) =
+        match (quantities(&free, file, header, named(ColumnRole::Quantity)), persian_number(&free)) {
+            (Err(ReadError::MissingRole { .. }), Some(number)) if named(ColumnRole::Seizures).is_none() => {
+                (number, Vec::new())
+            }
+            (other, _) => other?,
+        };
+    let seizures = one(ColumnRole::Seizures)?.filter(|s| *s != quantity);
     let date = one(ColumnRole::Date)?;
     // A date column makes a year column redundant, unless the mapping names
     // it or the date is a month of the year (`Year`, `Month`).
     let month_only = date.as_deref().is_some_and(super::time_cells::is_month_header);
-    let year =
-        if date.is_some() && !month_only && named(ColumnRole::Year).is_none() { None } else { one(ColumnRole::Year)? };
+    let year = one(ColumnRole::Year)?;
+    // A date column and a year column are two answers to one question,
+    // unless the date is a month of the year (`Year`, `Month`).
+    if let (Some(d), Some(y)) = (&date, &year) {
+        if !month_only {
+            return Err(ReadError::AmbiguousColumn {
+                file: file.to_owned(),
+                role: "date or year".to_owned(),
+                candidates: vec![d.clone(), y.clone()],
+            });
+        }
+    }
     if date.is_none() && year.is_none() {
         return Err(missing(file, "date or year", header));
     }
@@ -84,7 +103,7 @@ pub(crate) fn detect_map(
         province: one(ColumnRole::Province)?,
         locality: one(ColumnRole::Locality)?,
         agency: one(ColumnRole::Agency)?,
-        seizures: one(ColumnRole::Seizures)?,
+        seizures,
         origin: one(ColumnRole::Origin)?,
         destination: one(ColumnRole::Destination)?,
     })
@@ -113,14 +132,32 @@ fn quantities(
         return Ok((h, Vec::new()));
     }
     let bare = candidates(free, ColumnRole::Quantity);
-    let in_unit: Vec<String> =
-        free.iter().filter(|(_, w)| matches!(w, Some(HeaderWord::QuantityIn(_)))).map(|(h, _)| (*h).clone()).collect();
+    let in_unit: Vec<(String, Unit)> = free
+        .iter()
+        .filter_map(|(h, w)| match w {
+            Some(HeaderWord::QuantityIn(u)) => Some(((*h).clone(), *u)),
+            _ => None,
+        })
+        .collect();
+    // Measures are of different kinds (mass, volume, counts): two columns
+    // of one kind are the same quantity in two units, never added twice.
+    for (k, (h, unit)) in in_unit.iter().enumerate() {
+        if let Some((other, _)) = in_unit[..k].iter().find(|(_, u)| same_kind(*u, *unit)) {
+            return Err(ambiguous(file, ColumnRole::Quantity, vec![other.clone(), h.clone()]));
+        }
+    }
+    let in_unit: Vec<String> = in_unit.into_iter().map(|(h, _)| h).collect();
     match (bare.as_slice(), in_unit.split_first()) {
         ([one], None) => Ok((one.clone(), Vec::new())),
         ([], Some((first, rest))) => Ok((first.clone(), rest.to_vec())),
         ([], None) => Err(missing(file, "quantity", header)),
         _ => Err(ambiguous(file, ColumnRole::Quantity, bare.into_iter().chain(in_unit).collect())),
     }
+}
+
+/// The `تعداد` ("number") column, if the header has one.
+fn persian_number(free: &[(&String, Option<HeaderWord>)]) -> Option<String> {
+    free.iter().find(|(h, _)| normalize(h) == super::header_words::PERSIAN_NUMBER).map(|(h, _)| (*h).clone())
 }
 
 /// A bare `name` column when no other column is the drug: it may be a
@@ -143,6 +180,15 @@ fn end_of(free: &[(&String, Option<HeaderWord>)], file: &str) -> Result<Option<S
     match ends.len() {
         0 | 1 => Ok(ends.into_iter().next()),
         _ => Err(ReadError::AmbiguousColumn { file: file.to_owned(), role: "end".to_owned(), candidates: ends }),
+    }
+}
+
+/// Whether two units measure the same kind of thing: both masses, both
+/// volumes, or the same counted item (tablets and plants are different kinds).
+fn same_kind(a: Unit, b: Unit) -> bool {
+    match (a.dimension(), b.dimension()) {
+        (Dimension::Count, Dimension::Count) => a == b,
+        (x, y) => x == y,
     }
 }
 

@@ -27,6 +27,37 @@ pub enum RowError {
         /// The text.
         value: String,
     },
+    /// A number whose separators fit both conventions (`2,125`, `1.500`) in
+    /// a column whose decimal mark nothing has settled yet.
+    #[error(
+        "cannot tell whether {value:?} has a decimal comma or thousands separators; give the decimal mark (decimal: comma or point)"
+    )]
+    AmbiguousDecimal {
+        /// The text.
+        value: String,
+    },
+    /// A number written with another decimal mark than earlier cells of its column.
+    #[error(
+        "{value:?} is not written with {column}, as earlier cells of its column are; give the decimal mark (decimal: comma or point)"
+    )]
+    MixedDecimal {
+        /// The text.
+        value: String,
+        /// The column's convention (`a decimal comma`).
+        column: String,
+    },
+    /// A date written day and month in an order that cannot be told (`1/2/21`).
+    #[error("date {value:?} may be day/month or month/day; write dates as ISO days (2021-02-03)")]
+    AmbiguousDate {
+        /// The text.
+        value: String,
+    },
+    /// A date form narcostat does not read (`20210203`).
+    #[error("{value:?} is not a date form narcostat reads; write ISO days (2021-02-03), months (2021-02) or years")]
+    UnreadDateForm {
+        /// The text.
+        value: String,
+    },
     /// A date or period does not parse.
     #[error("invalid date or period {value:?}{}", crate::period::range_note(.value))]
     BadDate {
@@ -241,6 +272,18 @@ pub enum ReadError {
         /// The header line.
         header: String,
     },
+    /// A header names two columns alike: which one is meant cannot be told.
+    #[error("{file}: the header {header:?} names two columns, {first} and {second}; rename one")]
+    DuplicateHeader {
+        /// The input's name.
+        file: String,
+        /// The header, as written in its second column.
+        header: String,
+        /// The first column of that name (from 1).
+        first: usize,
+        /// The second column of that name (from 1).
+        second: usize,
+    },
     /// Several columns could hold one role of a generic table: never a guess.
     #[error(
         "{} columns could be the {role} in {file}: {}; name one with the mapping {role}={:?}",
@@ -396,6 +439,10 @@ impl RowError {
             Self::BadNumber { .. } => "bad_number",
             Self::UnknownUnit { .. } => "unknown_unit",
             Self::BadDate { .. } => "bad_date",
+            Self::AmbiguousDecimal { .. } => "ambiguous_decimal",
+            Self::MixedDecimal { .. } => "mixed_decimal",
+            Self::AmbiguousDate { .. } => "ambiguous_date",
+            Self::UnreadDateForm { .. } => "unread_date_form",
             Self::Negative { .. } => "negative",
             Self::OutOfRange { .. } => "out_of_range",
             Self::FieldCount { .. } => "field_count",
@@ -442,6 +489,7 @@ impl ReadError {
             Self::MissingColumn { .. } => "missing_column",
             Self::UnknownFormat { .. } => "unknown_format",
             Self::AmbiguousColumn { .. } => "ambiguous_column",
+            Self::DuplicateHeader { .. } => "duplicate_header",
             Self::UncertainColumn { .. } => "uncertain_column",
             Self::MissingRole { .. } => "missing_role",
             Self::RecordTooLong { .. } => "record_too_long",
@@ -477,6 +525,7 @@ impl ReadError {
             | Self::MissingColumn { file, .. }
             | Self::UnknownFormat { file, .. }
             | Self::AmbiguousColumn { file, .. }
+            | Self::DuplicateHeader { file, .. }
             | Self::UncertainColumn { file, .. }
             | Self::MissingRole { file, .. }
             | Self::RecordTooLong { file, .. }

@@ -2,6 +2,7 @@
 
 use super::cells::{self, find, is_missing};
 use super::csv_driver::{CellError, Row, RowParser};
+use super::decimal_column::DecimalColumn;
 use super::error::{ReadError, RowError};
 use super::format::ColumnMap;
 use super::header_words::header_unit;
@@ -12,13 +13,15 @@ use super::records_layout::RecordsColumns;
 use super::time_cells::{YearKind, date_in, is_month_header, year_in, year_month};
 use crate::period::{Calendar, Period};
 use crate::place::Place;
-use crate::quantity::{Decimal, Quantity, Unit};
+use crate::quantity::{Decimal, DecimalMark, Quantity, Unit};
 use crate::substance::normalize;
 
 /// A quantity column and the unit its header carries.
 struct QuantityColumn {
     index: usize,
     header_unit: Option<Unit>,
+    /// The column's decimal convention.
+    decimal: DecimalColumn,
 }
 
 /// The row parser of a generic table.
@@ -52,6 +55,7 @@ pub(super) struct Generic {
 
 impl Generic {
     pub(super) fn new(map: &ColumnMap, header: &[String], file: &str, opts: &ReadOptions) -> Result<Self, ReadError> {
+        super::duplicate_header::no_duplicate(header, file)?;
         let missing = |c: &str| ReadError::MissingColumn { file: file.to_owned(), column: c.to_owned() };
         let need = |c: &str| find(header, &[c]).ok_or_else(|| missing(c));
         let opt = |c: &Option<String>| -> Result<Option<usize>, ReadError> { c.as_deref().map(need).transpose() };
@@ -66,7 +70,13 @@ impl Generic {
         };
         let quantities = std::iter::once(&map.quantity)
             .chain(&map.measures)
-            .map(|h| need(h).map(|index| QuantityColumn { index, header_unit: header_unit(&header[index]) }))
+            .map(|h| {
+                need(h).map(|index| QuantityColumn {
+                    index,
+                    header_unit: header_unit(&header[index]),
+                    decimal: DecimalColumn::new(opts),
+                })
+            })
             .collect::<Result<Vec<_>, _>>()?;
         let mut this = Self {
             names: cells::Names::default(),
@@ -121,8 +131,8 @@ impl Generic {
 
     /// The quantity of one cell: with the unit cell's unit, else the unit
     /// written in the cell (`12 kg`), else the header's, else the default.
-    fn quantity(&self, row: &Row<'_>, col: &QuantityColumn) -> Result<Option<Quantity>, CellError> {
-        let (qcol, mark) = (col.index, self.opts.decimal_mark);
+    fn quantity(&self, row: &Row<'_>, col: &QuantityColumn, mark: DecimalMark) -> Result<Option<Quantity>, CellError> {
+        let qcol = col.index;
         let v = row.get(qcol);
         if is_missing(v) {
             return cells::quantity(row, qcol, Unit::Kilogram, mark, &self.opts);
@@ -151,12 +161,17 @@ impl Generic {
     /// The quantities of a row: one (possibly none), or with several
     /// measures one per non-empty, non-zero cell.
     fn quantities(&mut self, row: &Row<'_>) -> Result<Vec<Option<Quantity>>, CellError> {
-        if let [one] = self.quantities.as_slice() {
-            return Ok(vec![self.quantity(row, one)?]);
+        let mut marks = Vec::with_capacity(self.quantities.len());
+        for col in &mut self.quantities {
+            let v = row.get(col.index);
+            marks.push(col.decimal.mark_for(v).map_err(|e| CellError::at(col.index, v, e))?);
+        }
+        if let ([one], [mark]) = (self.quantities.as_slice(), marks.as_slice()) {
+            return Ok(vec![self.quantity(row, one, *mark)?]);
         }
         let mut out = Vec::new();
-        for col in &self.quantities {
-            match self.quantity(row, col)? {
+        for (col, mark) in self.quantities.iter().zip(marks) {
+            match self.quantity(row, col, mark)? {
                 Some(q) if q.base() > 0 => out.push(Some(q)),
                 // Zero or empty cells of several measures mean "nothing seized", as in wide tables.
                 _ => self.zero_cells += 1,

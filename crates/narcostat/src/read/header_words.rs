@@ -24,11 +24,24 @@ const HEADER_WORDS: &[(ColumnRole, &[&[&str]])] = &[
             "نوعماده",
             "موادمخدر",
             "مواد",
+            "نوعموادمخدر",
+            "نوعمواد",
         ]],
     ),
     (
         ColumnRole::Quantity,
-        &[&["quantity", "qty", "amount", "weight", "mass", "netweight", "quantityseized", "مقدار", "وزن"]],
+        &[&[
+            "quantity",
+            "qty",
+            "amount",
+            "weight",
+            "mass",
+            "netweight",
+            "grossweight",
+            "quantityseized",
+            "مقدار",
+            "وزن",
+        ]],
     ),
     (ColumnRole::Unit, &[&["unit", "uom", "unitofmeasure", "units", "واحد"]]),
     (
@@ -43,6 +56,7 @@ const HEADER_WORDS: &[(ColumnRole, &[&[&str]])] = &[
             "startdate",
             "periodstart",
             "تاریخ",
+            "تاریخکشف",
             "ماه",
         ]],
     ),
@@ -51,10 +65,19 @@ const HEADER_WORDS: &[(ColumnRole, &[&[&str]])] = &[
     (ColumnRole::Province, &[&["province", "state", "استان"]]),
     (ColumnRole::Locality, &[&["locality", "city", "town", "شهر"]]),
     (ColumnRole::Agency, &[&["agency", "component", "سازمان"]]),
-    (ColumnRole::Seizures, &[&["seizures", "cases", "events", "countofevent", "numberofseizures", "seizurecount"]]),
+    // `تعداد` ("number") is the count of cases beside a quantity column; in
+    // a table with no other quantity column it is the quantity (see detect.rs).
+    (
+        ColumnRole::Seizures,
+        &[&["seizures", "cases", "events", "countofevent", "numberofseizures", "seizurecount"], &[PERSIAN_NUMBER]],
+    ),
     (ColumnRole::Origin, &[&["origin", "origincountry", "countryoforigin", "مبدا"]]),
     (ColumnRole::Destination, &[&["destination", "destinationcountry", "countryofdestination", "مقصد"]]),
 ];
+
+/// `تعداد` ("number"): the count of cases, or the quantity of a table with
+/// no other quantity column (`ماده,تعداد,واحد,تاریخ`).
+pub(crate) const PERSIAN_NUMBER: &str = "تعداد";
 
 /// The end of a period whose start is the date column (`end`, `end_date`).
 const END_WORDS: &[&str] = &["end", "enddate", "periodend"];
@@ -142,6 +165,10 @@ mod tests {
             ("مقدار", ColumnRole::Quantity),
             ("واحد", ColumnRole::Unit),
             ("استان", ColumnRole::Province),
+            ("نوع مواد مخدر", ColumnRole::Drug),
+            ("نوع ماده", ColumnRole::Drug),
+            ("تاریخ کشف", ColumnRole::Date),
+            ("تعداد", ColumnRole::Seizures),
         ] {
             assert!(matches!(header_word(h), Some(HeaderWord::Role(r, _)) if r == role), "{h}");
         }

@@ -231,7 +231,7 @@ const MONTHS: [&str; 12] = [
 
 /// A month cell: its three-letter abbreviation (`OCT`), `SEPT`, or its full
 /// English name, in any case. `Octopus` is not October.
-pub(super) fn month_number(text: &str) -> Option<u32> {
+pub(crate) fn month_number(text: &str) -> Option<u32> {
     let t = text.trim().trim_end_matches('.').to_ascii_uppercase();
     let i = MONTHS
         .iter()

@@ -5,8 +5,9 @@ use super::format::ColumnMap;
 use crate::substance::normalize;
 
 /// (role word, header as written in the file) for every column the mapping
-/// reads, in role order; every quantity column of several measures is a
-/// `quantity`; the end of a `start..end` period is `end`, last.
+/// reads, in role order; the quantity columns of several measures are
+/// `quantity`, `quantity 2`, ... (each key once, so that the mapping is an
+/// object that loses none); the end of a `start..end` period is `end`, last.
 pub(crate) fn mapping_of(map: &ColumnMap, header: &[String]) -> Vec<(String, String)> {
     let as_written = |h: &str| {
         let key = normalize(h);
@@ -34,5 +35,14 @@ pub(crate) fn mapping_of(map: &ColumnMap, header: &[String]) -> Vec<(String, Str
         .collect();
     out.sort_by_key(|(role, _)| *role);
     let end = map.end.iter().map(|h| ("end".to_owned(), as_written(h)));
-    out.into_iter().map(|(role, h)| (role.to_string(), h)).chain(end).collect()
+    let mut measure = 0;
+    let keyed = out.into_iter().map(|(role, h)| {
+        if role != ColumnRole::Quantity {
+            return (role.to_string(), h);
+        }
+        measure += 1;
+        let key = if measure == 1 { role.to_string() } else { format!("{role} {measure}") };
+        (key, h)
+    });
+    keyed.chain(end).collect()
 }

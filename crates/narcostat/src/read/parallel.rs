@@ -121,6 +121,13 @@ impl Head {
         };
         let end = bom + data.offset;
         let format = match &options.format {
+            // A generic table that learns its decimal convention from its
+            // cells reads in one pass: blocks would each learn their own.
+            Some(Format::Generic(_))
+                if options.decimal_mark == crate::quantity::DecimalMark::Auto && delimiter != b',' =>
+            {
+                return Found::NotCsv;
+            }
             Some(f) => f.clone(),
             None => match detect(&buf[bom..end], delimiter) {
                 Some(f) => f,

@@ -43,7 +43,8 @@ pub(crate) fn year_in(row: &Row<'_>, col: usize, kind: YearKind) -> Result<Perio
         YearKind::SolarHijri => "SH",
     };
     let v = row.get(col);
-    let digits = v.strip_suffix(".0").unwrap_or(v);
+    let ascii = cells::ascii_digits(v.trim());
+    let digits = ascii.strip_suffix(".0").unwrap_or(&ascii);
     let bad = || CellError::at(col, v, RowError::BadDate { value: v.to_owned() });
     if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(bad());
@@ -64,8 +65,9 @@ pub(crate) fn year_month(row: &Row<'_>, year: (usize, YearKind), month: usize) -
     let (ycol, kind) = year;
     let (y, m) = (row.get(ycol), row.get(month));
     let bad = || CellError::at(month, m, RowError::BadDate { value: format!("{y} {m}") });
-    let number = m.strip_suffix(".0").unwrap_or(m).parse::<u32>().ok().filter(|n| (1..=12).contains(n));
-    let year_number: i32 = y.strip_suffix(".0").unwrap_or(y).parse().map_err(|_| bad())?;
+    let (y_ascii, m_ascii) = (cells::ascii_digits(y.trim()), cells::ascii_digits(m.trim()));
+    let number = m_ascii.strip_suffix(".0").unwrap_or(&m_ascii).parse::<u32>().ok().filter(|n| (1..=12).contains(n));
+    let year_number: i32 = y_ascii.strip_suffix(".0").unwrap_or(&y_ascii).parse().map_err(|_| bad())?;
     let period = match kind {
         YearKind::SolarHijri => {
             let named = SOLAR_HIJRI_MONTHS

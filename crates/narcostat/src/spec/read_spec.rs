@@ -3,7 +3,7 @@
 use super::SpecError;
 use crate::period::Calendar;
 use crate::place::CountryCode;
-use crate::quantity::Unit;
+use crate::quantity::{DecimalMark, Unit};
 use crate::read::{ColumnRole, Format, Missing, Mode, ReadOptions};
 use crate::substance::Resolution;
 use serde::{Deserialize, Deserializer, Serialize, de::Error as _};
@@ -46,6 +46,12 @@ pub struct ReadSpec {
     pub columns: BTreeMap<ColumnRole, String>,
     /// The calendar of date cells (`gregorian` when absent; `solar-hijri`).
     pub calendar: Option<Calendar>,
+    /// The decimal mark of quantity cells: `comma` (`1.234,5`) or `point`
+    /// (`1,234.5`). When absent (`auto`), a comma-delimited table has a
+    /// decimal point; a `;`, tab or `|` table's columns each take the
+    /// convention their cells show, and a cell that fits both (`2,125`) is
+    /// a row error until one does.
+    pub decimal: Option<DecimalMark>,
 }
 
 /// A country by code or name, with an error naming the value.
@@ -84,6 +90,7 @@ impl ReadSpec {
             columns: self.columns.iter().map(|(role, header)| (*role, header.clone())).collect(),
             unit: self.unit,
             calendar: self.calendar.unwrap_or_default(),
+            decimal_mark: self.decimal.unwrap_or_default(),
             ..ReadOptions::default()
         })
     }

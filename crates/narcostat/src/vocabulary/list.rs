@@ -50,6 +50,8 @@ pub struct Vocabulary {
     pub column_roles: Vec<&'static str>,
     /// Calendars of date cells.
     pub calendars: Vec<&'static str>,
+    /// Decimal marks of quantity cells (`comma`, `point`).
+    pub decimal_marks: Vec<&'static str>,
 }
 
 impl Vocabulary {
@@ -71,6 +73,7 @@ impl Vocabulary {
             resolutions: Resolution::words(),
             column_roles: ColumnRole::words(),
             calendars: Calendar::words(),
+            decimal_marks: crate::quantity::DecimalMark::WORDS.to_vec(),
         }
     }
 }
