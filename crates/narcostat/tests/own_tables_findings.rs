@@ -79,6 +79,39 @@ fn a_cell_of_the_other_convention_is_a_row_error() {
 }
 
 #[test]
+fn a_missing_cell_settles_no_convention() {
+    let csv = "substance;weight (kg);year\nheroin;...;2019\nheroin;2,12;2019\n";
+    let (seizures, _) = read(csv, &ReadOptions::default());
+    assert_eq!(seizures.iter().filter_map(|s| s.quantity).map(|q| q.base()).sum::<i64>(), 2_120_000_000);
+}
+
+#[test]
+fn arrow_and_csv_read_measures_of_different_kinds_and_refuse_a_date_beside_a_year_alike() {
+    let csv = read("product,kg,tablets,date\nheroin,2,,2021-01-01\nmdma,,50,2021-01-01\n", &ReadOptions::default()).0;
+    let batch = RecordBatch::try_from_iter([
+        ("product", Arc::new(StringArray::from(vec!["heroin", "mdma"])) as ArrayRef),
+        ("kg", Arc::new(Float64Array::from(vec![Some(2.0), None])) as ArrayRef),
+        ("tablets", Arc::new(Float64Array::from(vec![None, Some(50.0)])) as ArrayRef),
+        ("date", Arc::new(StringArray::from(vec!["2021-01-01", "2021-01-01"])) as ArrayRef),
+    ])
+    .unwrap();
+    let (table, _, _) = narcostat::arrow::read_batches(&[batch], "frame", &ReadOptions::default(), None).unwrap();
+    let from_arrow: Vec<String> =
+        (0..table.len()).map(|i| table.row(i).unwrap().quantity.unwrap().to_string()).collect();
+    let from_csv: Vec<String> = csv.iter().map(|s| s.quantity.unwrap().to_string()).collect();
+    assert_eq!(from_arrow, from_csv);
+    assert_eq!(from_csv, ["2 kg", "50 tablets"]);
+    let e = arrow_error(&[
+        ("Drug", Arc::new(StringArray::from(vec!["Heroin"])) as ArrayRef),
+        ("Quantity", Arc::new(Float64Array::from(vec![8.0])) as ArrayRef),
+        ("Unit", Arc::new(StringArray::from(vec!["kg"])) as ArrayRef),
+        ("Year", Arc::new(StringArray::from(vec!["2021"])) as ArrayRef),
+        ("Date", Arc::new(StringArray::from(vec!["2020-05-01"])) as ArrayRef),
+    ]);
+    assert_eq!(ambiguous_candidates(&e), ["Date", "Year"]);
+}
+
+#[test]
 fn a_comma_delimited_table_has_a_decimal_point() {
     let csv = "drug,weight (kg),year\nheroin,\"1,000\",2019\nheroin,\"2,125\",2019\nheroin,0.5,2019\n";
     let (seizures, _) = read(csv, &ReadOptions::default());

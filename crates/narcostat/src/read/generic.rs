@@ -164,7 +164,9 @@ impl Generic {
         let mut marks = Vec::with_capacity(self.quantities.len());
         for col in &mut self.quantities {
             let v = row.get(col.index);
-            marks.push(col.decimal.mark_for(v).map_err(|e| CellError::at(col.index, v, e))?);
+            // A missing value (`...`, `n/a`) says nothing about the decimal mark.
+            let mark = if is_missing(v) { Ok(DecimalMark::Point) } else { col.decimal.mark_for(v) };
+            marks.push(mark.map_err(|e| CellError::at(col.index, v, e))?);
         }
         if let ([one], [mark]) = (self.quantities.as_slice(), marks.as_slice()) {
             return Ok(vec![self.quantity(row, one, *mark)?]);
