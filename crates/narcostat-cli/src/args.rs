@@ -5,6 +5,7 @@ use clap::{Args, Parser, ValueEnum};
 use narcostat::bulletin::BulletinFormat;
 use narcostat::equivalent::Basis;
 use narcostat::period::Calendar;
+use narcostat::quantity::DecimalMark;
 use narcostat::read::{ColumnRole, Format, Missing};
 use narcostat::spec::{QuerySpec, ReadSpec, SpecError, conditions_text};
 use narcostat::vocabulary::{MeasureWord, OutputFormat, Word};
@@ -52,6 +53,10 @@ pub struct Input {
     /// The calendar of date cells: gregorian (default) or solar-hijri (1399/12/30, ۱۳۹۹/۱۲/۳۰, Persian month names).
     #[arg(long)]
     pub calendar: Option<Calendar>,
+    /// The decimal mark of quantities: auto (default: a comma-delimited file reads `,` as a thousands
+    /// separator; a `;`, tab or `|` file's columns take the convention their cells show), point or comma.
+    #[arg(long)]
+    pub decimal: Option<DecimalMark>,
     /// The delimiter of text tables (one ASCII character, e.g. ';' or '|'); sniffed from the header when absent.
     #[arg(long)]
     pub delimiter: Option<char>,
@@ -62,9 +67,19 @@ impl Input {
     pub fn spec(&self) -> Result<ReadSpec, SpecError> {
         let (format, sheet, country, lenient, missing) =
             (self.input_format.clone(), self.sheet.clone(), self.country, self.lenient, self.missing);
-        let (unit, calendar, delimiter) = (self.input_unit, self.calendar, self.delimiter);
-        let mut spec =
-            ReadSpec { format, country, lenient, missing, sheet, unit, calendar, delimiter, ..ReadSpec::default() };
+        let (unit, calendar, delimiter, decimal) = (self.input_unit, self.calendar, self.delimiter, self.decimal);
+        let mut spec = ReadSpec {
+            format,
+            country,
+            lenient,
+            missing,
+            sheet,
+            unit,
+            calendar,
+            delimiter,
+            decimal,
+            ..ReadSpec::default()
+        };
         self.columns.iter().try_for_each(|column| spec.add_column(column))?;
         Ok(spec)
     }

@@ -165,3 +165,37 @@ fn solar_hijri_dates_are_read_with_the_calendar() {
         [("2021-01", "10"), ("2021-02", "20"), ("2021-03", "70")].map(|(m, kg)| (m.to_owned(), kg.to_owned()));
     assert_eq!(months, expected);
 }
+
+/// The issue's `--unit UNIT` gives bare numbers their unit (and is the
+/// output's); `--input-unit` gives them another; `--decimal` and
+/// `--delimiter` settle what sniffing cannot. Figures by hand from the cells.
+#[test]
+fn unit_decimal_and_delimiter_options_read_what_detection_cannot() {
+    let d = dir("options");
+    let bare = d.join("bare.csv");
+    std::fs::write(&bare, "drug,quantity,date\nHeroin,2.5,2021-01-01\nHeroin,1.5,2021-01-02\n").unwrap();
+    let s = bare.to_str().unwrap();
+    let (csv, _) = summary_csv(&[s], &["--unit", "kg"]);
+    assert_eq!(by_drug(&csv)["Heroin"], (micrograms("4"), 2), "{csv}");
+    // Read as grams, shown in kg.
+    let (csv, _) = summary_csv(&[s], &["--unit", "kg", "--input-unit", "g"]);
+    assert_eq!(by_drug(&csv)["Heroin"], (micrograms("0.004"), 2), "{csv}");
+    // Without a unit from anywhere: an error naming the flag.
+    let out = narcostat().args(["summary", s, "--by", "drug"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--input-unit kg"));
+    // 2,125 in a ';' file is ambiguous until the decimal mark is given.
+    let semi = d.join("semi.csv");
+    std::fs::write(&semi, "substance;weight (kg);year\nheroin;2,125;2019\nheroin;1.000,5;2019\n").unwrap();
+    let s = semi.to_str().unwrap();
+    let out = narcostat().args(["summary", s, "--by", "drug"]).output().unwrap();
+    assert!(!out.status.success(), "an ambiguous 2,125 must not be guessed");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2,125"));
+    let (csv, _) = summary_csv(&[s], &["--decimal", "comma"]);
+    assert_eq!(by_drug(&csv)["Heroin"], (micrograms("1002.625"), 2), "{csv}");
+    // A '^'-delimited file reads with --delimiter.
+    let caret = d.join("caret.csv");
+    std::fs::write(&caret, "drug^quantity^unit^date\nOpium^7^kg^2021-01-01\n").unwrap();
+    let (csv, _) = summary_csv(&[caret.to_str().unwrap()], &["--delimiter", "^"]);
+    assert_eq!(by_drug(&csv)["Opium"], (micrograms("7"), 1), "{csv}");
+}

@@ -22,11 +22,6 @@ pub enum DecimalMark {
     Comma,
 }
 
-impl DecimalMark {
-    /// The words of the decimal marks (`decimal: "comma"`).
-    pub const WORDS: &'static [&'static str] = &["auto", "point", "comma"];
-}
-
 /// A number that is not a valid decimal.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]

@@ -73,7 +73,7 @@ impl Vocabulary {
             resolutions: Resolution::words(),
             column_roles: ColumnRole::words(),
             calendars: Calendar::words(),
-            decimal_marks: crate::quantity::DecimalMark::WORDS.to_vec(),
+            decimal_marks: crate::quantity::DecimalMark::words(),
         }
     }
 }

@@ -1,8 +1,9 @@
 //! The words of reading and querying options: span rules, equivalence
-//! bases, missing-value, mode and resolution policies.
+//! bases, missing-value, mode and resolution policies, decimal marks.
 
 use super::word::{Entry, table_word, word_serde};
 use crate::equivalent::Basis;
+use crate::quantity::DecimalMark;
 use crate::query::SpanRule;
 use crate::read::{Missing, Mode};
 use crate::substance::Resolution;
@@ -21,6 +22,9 @@ const BASES: &[Entry<Basis>] = &[
 
 const MISSING: &[Entry<Missing>] = &[(Missing::Keep, "keep", &[]), (Missing::Reject, "reject", &[])];
 
+const DECIMAL_MARKS: &[Entry<DecimalMark>] =
+    &[(DecimalMark::Auto, "auto", &[]), (DecimalMark::Point, "point", &["dot"]), (DecimalMark::Comma, "comma", &[])];
+
 const MODES: &[Entry<Mode>] = &[(Mode::Strict, "strict", &[]), (Mode::Lenient, "lenient", &[])];
 
 const RESOLUTIONS: &[Entry<Resolution>] = &[
@@ -32,5 +36,7 @@ table_word!(SpanRule, "span rule", SPAN_RULES);
 table_word!(Basis, "equivalence basis", BASES);
 table_word!(Missing, "missing-value policy", MISSING);
 table_word!(Mode, "reading mode", MODES);
+// DecimalMark keeps its derived serde form (the same words).
+table_word!(DecimalMark, "decimal mark", DECIMAL_MARKS);
 table_word!(Resolution, "resolution policy", RESOLUTIONS);
 word_serde!(SpanRule, Basis, Missing, Mode, Resolution);
