@@ -142,3 +142,20 @@ def test_from_arrow_errors_list_the_names_it_recognises():
     with pytest.raises(ns.ParseError, match='the mapping quantity="Qty" names no column'):
         ns.SeizureTable.from_arrow(pd.DataFrame(FRAME), columns={"drug": "Stoff", "quantity": "Qty"})
     assert "substance" in (ns.SeizureTable.from_arrow.__doc__ or "")
+
+
+def test_the_decimal_mark_settles_an_ambiguous_semicolon_column(tmp_path):
+    """2,125 in a ';' file is refused until decimal= says which mark it is; the
+    figure by hand (2.125 + 1000.5) and by pandas with decimal=','."""
+    import pandas as pd
+
+    path = tmp_path / "semi.csv"
+    path.write_text("substance;weight (kg);year\nheroin;2,125;2019\nheroin;1.000,5;2019\n")
+    with pytest.raises(ns.NarcostatError, match="2,125"):
+        ns.read_csv(path)
+    table = ns.read_csv(path, decimal="comma")
+    got = table.aggregate(by="drug").to_pylist()[0]["mass_kg"]
+    want = pd.read_csv(path, sep=";", decimal=",", thousands=".")["weight (kg)"].sum()
+    assert str(got) == "1002.625" and abs(float(got) - want) < 1e-9
+    with pytest.raises(ns.NarcostatError, match="did you mean"):
+        ns.read_csv(path, decimal="komma")

@@ -7,9 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Which character separates the integer and fractional parts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// Which character separates the integer and fractional parts (serde: its
+/// vocabulary word, `auto`, `point` or `comma`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum DecimalMark {
     /// Decide from the text: the last of `.` and `,` when both appear; a lone
     /// comma followed by exactly three digits (`58,383`) is a thousands

@@ -36,7 +36,6 @@ table_word!(SpanRule, "span rule", SPAN_RULES);
 table_word!(Basis, "equivalence basis", BASES);
 table_word!(Missing, "missing-value policy", MISSING);
 table_word!(Mode, "reading mode", MODES);
-// DecimalMark keeps its derived serde form (the same words).
 table_word!(DecimalMark, "decimal mark", DECIMAL_MARKS);
 table_word!(Resolution, "resolution policy", RESOLUTIONS);
-word_serde!(SpanRule, Basis, Missing, Mode, Resolution);
+word_serde!(SpanRule, Basis, Missing, Mode, Resolution, DecimalMark);
