@@ -3,6 +3,7 @@
 //! `ErrorKind`; every figure and every word comes from the core crate.
 
 mod bulletin;
+mod checks;
 mod errors;
 mod partial;
 mod result;
@@ -27,6 +28,7 @@ mod _narcostat {
     use super::{
         bulletin::{bulletin, embedded_month},
         check_total,
+        checks::{PyCheckPartial, check_file, check_partial_of_file},
         partial::{PyPartial, partial, partial_of_file},
         result::PyResultTable,
         table::{PySeizureTable, read_csv},

@@ -19,11 +19,14 @@ from narcostat._exceptions import (
     UnknownSubstanceError,
 )
 from narcostat._narcostat import (
+    CheckPartial,
     Partial,
     Result,
     SeizureTable,
     __version__,
     bulletin,
+    check_file,
+    check_partial_of_file,
     check_total,
     drugs,
     embedded_month,
@@ -35,6 +38,7 @@ from narcostat._narcostat import (
 __all__ = [
     "AggregateError",
     "CoverageWarning",
+    "CheckPartial",
     "NarcostatError",
     "ParseError",
     "Partial",
@@ -45,6 +49,8 @@ __all__ = [
     "UnknownSubstanceError",
     "__version__",
     "bulletin",
+    "check_file",
+    "check_partial_of_file",
     "check_total",
     "drugs",
     "embedded_month",

@@ -29,9 +29,10 @@ except ImportError as _missing:  # pragma: no cover - exercised without dask ins
         "pip install 'narcostat[dask]'"
     ) from _missing
 
-from narcostat._narcostat import Partial, Result, SeizureTable, partial as _partial, partial_of_file
+from narcostat._narcostat import CheckPartial, Partial, Result, SeizureTable, check_partial_of_file
+from narcostat._narcostat import partial as _partial, partial_of_file
 
-__all__ = ["aggregate", "compare", "equivalents", "partial", "top", "trend"]
+__all__ = ["aggregate", "check", "compare", "equivalents", "partial", "top", "trend"]
 
 Source = Union[str, "os.PathLike[str]", Sequence[Union[str, "os.PathLike[str]"]], Any]
 
@@ -198,3 +199,40 @@ def equivalents(
     """``SeizureTable.equivalents`` over every partition or file of ``source``, exactly."""
     query = dict(by=by, basis=basis, where=where, period=period, factors=factors)
     return _run("equivalents", source, split_every, query, read_options)
+
+
+def _merge_checks(*parts: CheckPartial) -> CheckPartial:
+    """The exact merge of check partials (runs in a worker)."""
+    return functools.reduce(lambda a, b: a.merge(b), parts)
+
+
+def check(
+    source: Source, *, tolerance: float = 0.005, outlier_factor: float = 100.0, split_every: int = 8,
+    **read_options: Any,
+) -> Dict[str, Any]:
+    """Every check that needs all rows (stated totals, duplicates, outliers,
+    conflicting statements) over the files of ``source`` (a path, a glob or a
+    list of them), as ``narcostat.check_file`` gives it for one file holding
+    all their rows (in file order).
+
+    Each file becomes a ``narcostat.CheckPartial`` in a worker (read with the
+    ``read_csv`` options in ``read_options``); duplicates merge by their keys
+    with counts and first records, outliers by the exact amounts of each
+    drug, country and measure (so that the median is exact), stated totals by
+    the exact sums of the items they cover. Records are named by ``file:line``;
+    ``sources`` says where each file's rows went.
+    """
+    paths = _paths(source)
+    if paths is None:
+        raise TypeError(
+            f"narcostat.dask.check: expected a path, a glob or a list of paths, got {type(source).__name__}"
+        )
+    if split_every < 2:
+        raise ValueError(f"split_every must be 2 or more, not {split_every}")
+    if not paths:
+        raise ValueError("nothing to check: the source has no file")
+    parts = [delayed(check_partial_of_file)(p, i, read_options) for i, p in enumerate(paths)]
+    while len(parts) > 1:
+        parts = [delayed(_merge_checks)(*parts[i : i + split_every]) for i in range(0, len(parts), split_every)]
+    (merged,) = compute(parts[0])  # type: ignore[no-untyped-call,unused-ignore]
+    return merged.finish(tolerance=tolerance, outlier_factor=outlier_factor)  # type: ignore[no-any-return]

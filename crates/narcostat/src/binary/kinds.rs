@@ -31,6 +31,18 @@ impl Partial {
     }
 }
 
+impl crate::check::CheckPartial {
+    /// The check partial in narcostat's binary form ([`crate::binary`]).
+    pub fn to_bytes(&self) -> Result<Vec<u8>, FormatError> {
+        encode(Payload::CheckPartial, self)
+    }
+
+    /// A check partial from [`crate::check::CheckPartial::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, FormatError> {
+        decode(Payload::CheckPartial, bytes)
+    }
+}
+
 impl ResultTable {
     /// The result table in narcostat's binary form ([`crate::binary`]).
     pub fn to_bytes(&self) -> Result<Vec<u8>, FormatError> {

@@ -7,7 +7,7 @@
 //! | bytes | content |
 //! |---|---|
 //! | 0..4 | the magic `NCST` |
-//! | 4 | what the payload is: 1 = [`crate::Aggregate`], 2 = [`crate::spec::Partial`], 3 = [`crate::result::ResultTable`], 4 = [`crate::SeizureTable`] (its rows as records) |
+//! | 4 | what the payload is: 1 = [`crate::Aggregate`], 2 = [`crate::spec::Partial`], 3 = [`crate::result::ResultTable`], 4 = [`crate::SeizureTable`] (its rows as records), 5 = [`crate::check::CheckPartial`] |
 //! | 5..7 | the format version, little-endian `u16` ([`VERSION`]) |
 //! | 7..11 | the CRC-32 (IEEE) of the payload, little-endian: damaged bytes are refused, never read as other numbers |
 //! | 11.. | the payload: the value's serde form as CBOR (RFC 8949) |
@@ -58,6 +58,8 @@ pub enum Payload {
     ResultTable = 3,
     /// A seizure table, as the list of its rows' records.
     SeizureTable = 4,
+    /// What partitions contribute to the checks (see [`crate::check::CheckPartial`]).
+    CheckPartial = 5,
 }
 
 impl Payload {
@@ -68,11 +70,14 @@ impl Payload {
             Self::Partial => "a partial result",
             Self::ResultTable => "a result table",
             Self::SeizureTable => "a seizure table",
+            Self::CheckPartial => "a check partial",
         }
     }
 
     fn of(byte: u8) -> Option<Self> {
-        [Self::Aggregate, Self::Partial, Self::ResultTable, Self::SeizureTable].into_iter().find(|p| *p as u8 == byte)
+        [Self::Aggregate, Self::Partial, Self::ResultTable, Self::SeizureTable, Self::CheckPartial]
+            .into_iter()
+            .find(|p| *p as u8 == byte)
     }
 }
 

@@ -63,6 +63,14 @@ fn seizure_key(data: &TableDataset, r: usize) -> (u8, u32, i32, u16, u16, i64) {
     (t.drug[r], t.place[r], t.start[r], t.span[r], measure_of_code(t.unit[r]), t.amount[r])
 }
 
+/// [`seizure_key`] by content rather than by the table's codes, so that
+/// records of different tables compare.
+pub(crate) fn seizure_key_of(data: &TableDataset, r: usize) -> (u8, crate::place::Place, i32, u16, u16, i64) {
+    let t = data.table();
+    let place = t.places.get(t.place[r]).cloned().unwrap_or_default();
+    (t.drug[r], place, t.start[r], t.span[r], measure_of_code(t.unit[r]), t.amount[r])
+}
+
 /// Where a record comes from: agency and document.
 fn source_key(data: &TableDataset, r: usize) -> (u16, u32) {
     (data.table().agency[r], data.document_code(r))

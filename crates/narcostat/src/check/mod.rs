@@ -7,7 +7,9 @@
 mod conflicts;
 mod duplicates;
 mod load;
+mod located;
 mod outliers;
+mod partial;
 mod stated_text;
 mod summary;
 mod table_dataset;
@@ -17,7 +19,9 @@ mod totals;
 
 pub use conflicts::{Conflict, conflicts};
 pub use duplicates::{DuplicateGroup, DuplicateKind, FIRST_RECORDS, duplicates};
+pub use located::{LocatedGroup, LocatedOutlier, LocatedReport};
 pub use outliers::{Outlier, outliers};
+pub use partial::{CheckPartial, CheckPartialError};
 pub use stated_text::{StatedOutcome, check_stated_items, check_stated_text};
 pub use summary::CheckSummary;
 pub use table_dataset::{RecordError, TableDataset};

@@ -170,6 +170,11 @@ impl TableDataset {
         self.document[row]
     }
 
+    /// The source document of `row`, when it names one.
+    pub(crate) fn document(&self, row: usize) -> Option<&str> {
+        self.documents.get(*self.document.get(row)?).map(String::as_str)
+    }
+
     /// The details code of `row`.
     pub(crate) fn detail_code(&self, row: usize) -> u32 {
         self.detail[row]

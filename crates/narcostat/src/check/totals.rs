@@ -92,7 +92,7 @@ fn check_quantities(
 }
 
 /// Compares a stated figure with the exact sum of `item_count` items in its base unit.
-fn check_sum(
+pub(crate) fn check_sum(
     stated: Quantity,
     qualifier: Qualifier,
     sum: i128,
