@@ -66,7 +66,7 @@ pub struct Partial {
     /// The partial aggregates: one, or a comparison's current and previous periods.
     pub aggregates: Vec<Aggregate>,
     /// Which drugs occur within the filter's places and the period, by index
-    /// into [`crate::Drug::ALL`] ([`Query::drugs_present`]).
+    /// into [`crate::Drug::ALL`] ([`crate::Query::drugs_present`]).
     pub drugs_present: Vec<bool>,
     /// The kinds of items the partition's quantities count, in [`CountUnit::ALL`] order.
     pub count_units: Vec<CountUnit>,
