@@ -301,3 +301,40 @@ fn pipe_and_tab_files_are_sniffed() {
     );
     assert_eq!(total(&s), 2_500_000_000);
 }
+
+// Re-test findings: a quoted "0,250" in a comma file is no thousands grouping;
+// kept names that differ only in case are one name written twice; the
+// ambiguity of a date beside a year can be settled by naming the date.
+
+#[test]
+fn a_leading_zero_group_is_not_read_as_thousands() {
+    let csv = "drug,quantity,unit,date\nHeroin,\"0,250\",kg,2021-01-01\n";
+    let e = error(csv, &ReadOptions::default());
+    assert!(e.rejection().is_some(), "0,250 must not be read as 250: {e}");
+    let comma = ReadOptions { decimal_mark: narcostat::quantity::DecimalMark::Comma, ..ReadOptions::default() };
+    let (s, _) = read(csv, &comma);
+    assert_eq!(total(&s), 250_000_000, "0.25 kg in micrograms");
+}
+
+#[test]
+fn kept_names_differing_only_in_case_are_a_duplicate_header() {
+    let e = error("drug,kg,date,Region,region\nHeroin,1,2021-01-01,North,South\n", &ReadOptions::default());
+    assert!(matches!(e, ReadError::DuplicateHeader { first: 4, second: 5, .. }), "{e}");
+}
+
+#[test]
+fn naming_the_date_settles_a_date_beside_a_year() {
+    let csv = "Drug,Quantity,Unit,Year,Date\nHeroin,1,kg,2021,2020-05-01\n";
+    let e = error(csv, &ReadOptions::default());
+    assert_eq!(ambiguous_candidates(&e), ["Date", "Year"]);
+    assert!(e.to_string().contains("date=\"Date\""), "{e}");
+    let date =
+        ReadOptions { columns: vec![(narcostat::read::ColumnRole::Date, "Date".into())], ..ReadOptions::default() };
+    let (s, _) = read(csv, &date);
+    assert_eq!(s[0].period, Period::parse("2020-05-01").unwrap());
+    assert_eq!(s[0].columns, [("Year".to_owned(), "2021".to_owned())]);
+    let year =
+        ReadOptions { columns: vec![(narcostat::read::ColumnRole::Year, "Year".into())], ..ReadOptions::default() };
+    let (s, _) = read(csv, &year);
+    assert_eq!(s[0].period, Period::parse("2021").unwrap());
+}

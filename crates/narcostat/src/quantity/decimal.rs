@@ -129,7 +129,7 @@ impl Decimal {
             } else if let Some(d) = c.to_digit(10) {
                 digits += 1;
                 if !after_mark {
-                    groups.digit();
+                    groups.digit(d);
                 }
                 mantissa = mantissa
                     .checked_mul(10)
@@ -253,25 +253,31 @@ fn is_group_separator(c: char) -> bool {
     matches!(c, '٬' | '\'' | '_' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
 
-/// The digit groups of an integer part: `1,234,567` is 1-3 digits, then
-/// groups of exactly three, each after the same separator.
+/// The digit groups of an integer part: `1,234,567` is 1-3 digits (not
+/// starting with 0: `0,250` is no thousands grouping), then groups of
+/// exactly three, each after the same separator.
 #[derive(Default)]
 struct Grouping {
     /// Digits in the current group.
     digits: usize,
     /// The separator seen so far, once one is.
     separator: Option<char>,
+    /// Whether the first group starts with 0.
+    leading_zero: bool,
 }
 
 impl Grouping {
-    fn digit(&mut self) {
+    fn digit(&mut self, d: u32) {
+        if self.separator.is_none() && self.digits == 0 {
+            self.leading_zero = d == 0;
+        }
         self.digits += 1;
     }
 
     /// A separator: whether the group it ends is well formed.
     fn separator(&mut self, c: char) -> bool {
         let ok = match self.separator {
-            None => (1..=3).contains(&self.digits),
+            None => (1..=3).contains(&self.digits) && !self.leading_zero,
             Some(s) => s == c && self.digits == 3,
         };
         self.separator = Some(c);
@@ -430,6 +436,10 @@ mod tests {
         }
         for bad in ["12 5", "1'2", "1234.567,5"] {
             assert!(Decimal::parse(bad, DecimalMark::Comma).is_err(), "{bad}");
+            assert!(Decimal::parse(bad, DecimalMark::Point).is_err(), "{bad}");
+        }
+        // A first group starting with 0 is no thousands grouping (`0,250` is not 250).
+        for bad in ["0,250", "0,250,000", "012,345"] {
             assert!(Decimal::parse(bad, DecimalMark::Point).is_err(), "{bad}");
         }
         assert_eq!(p("1'234'567"), "1234567");

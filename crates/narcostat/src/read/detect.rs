@@ -71,18 +71,19 @@ pub(crate) fn detect_map(
             (other, _) => other?,
         };
     let seizures = one(ColumnRole::Seizures)?.filter(|s| *s != quantity);
-    let date = one(ColumnRole::Date)?;
-    // A date column makes a year column redundant, unless the mapping names
-    // it or the date is a month of the year (`Year`, `Month`).
+    // A mapping that names one of date and year settles the time column: the
+    // other is not looked for (and is kept).
+    let (date_named, year_named) = (named(ColumnRole::Date).is_some(), named(ColumnRole::Year).is_some());
+    let date = if year_named && !date_named { None } else { one(ColumnRole::Date)? };
     let month_only = date.as_deref().is_some_and(super::time_cells::is_month_header);
-    let year = one(ColumnRole::Year)?;
+    let year = if date_named && !year_named && !month_only { None } else { one(ColumnRole::Year)? };
     // A date column and a year column are two answers to one question,
     // unless the date is a month of the year (`Year`, `Month`).
     if let (Some(d), Some(y)) = (&date, &year) {
         if !month_only {
             return Err(ReadError::AmbiguousColumn {
                 file: file.to_owned(),
-                role: "date or year".to_owned(),
+                role: "date".to_owned(),
                 candidates: vec![d.clone(), y.clone()],
             });
         }
