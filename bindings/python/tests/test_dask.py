@@ -28,16 +28,6 @@ UNODC = REF / "unodc-annual-1970-2019.csv"
 CBP = [REF / "cbp-nationwide-fy19-fy22.csv", REF / "cbp-nationwide-fy23-fy26-dec.csv"]
 
 
-@pytest.fixture(scope="module")
-def client() -> Iterator[Any]:
-    cluster = distributed.LocalCluster(
-        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None, silence_logs=40
-    )
-    with distributed.Client(cluster) as c:
-        yield c
-    cluster.close()
-
-
 def frame_of(path: Path) -> Any:
     """A reference table as pandas reads it, every column as text (as a user's CSV arrives)."""
     return pd.read_csv(path, dtype=str, keep_default_na=False)

@@ -22,16 +22,6 @@ REF = Path(__file__).resolve().parents[3] / "data" / "reference"
 CBP = REF / "cbp-nationwide-fy19-fy22.csv"
 
 
-@pytest.fixture(scope="module")
-def client() -> Iterator[Any]:
-    cluster = distributed.LocalCluster(
-        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None, silence_logs=40
-    )
-    with distributed.Client(cluster) as c:
-        yield c
-    cluster.close()
-
-
 def planted(lines: List[str]) -> List[str]:
     """The data lines with duplicates planted: rows repeated next to
     themselves (identical records) and rows copied, with another component
